@@ -1,0 +1,15 @@
+"""SANA English bulletins: extraction, bulletin rules and a normalized DuckDB warehouse.
+
+The package runs without Airflow: every stage is a plain function that the `bulletins`
+command line, the DAGs and the tests call alike.
+"""
+
+import logging
+
+__version__ = "0.1.0"
+
+# Bumped whenever a change to extraction or the bulletin rules can change parsed output;
+# stored on every article so that a reprocess can tell which rows an older parser wrote.
+PARSER_VERSION = "1"
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())

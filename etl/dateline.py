@@ -1,0 +1,32 @@
+"""The dateline opening a bulletin's first paragraph (`Damascus, SANA –`); the lead's weekday."""
+
+from __future__ import annotations
+
+import re
+
+# "Damascus, SANA –", "Occupied Jerusalem, SANA-", "Geneva , SANA—": a place of one to five
+# capitalised words, a comma, the agency and any kind of dash, with or without spacing.
+_DATELINE = re.compile(
+    r"""^\s*
+    (?P<place>[A-Z][\w'’.]*(?:[\s-]+[A-Za-z][\w'’.]*){0,4}?)
+    \s*,\s*SANA\s*[-–—‒―]+\s*""",
+    re.VERBOSE,
+)
+
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_WEEKDAY = re.compile(rf"\b(?:on|last|this)\s+({_WEEKDAYS})\b")
+
+
+def split_dateline(paragraph: str) -> tuple[str | None, str]:
+    """Return the dateline's place and the paragraph without it (place None when absent)."""
+    match = _DATELINE.match(paragraph)
+    if match is None:
+        return None, paragraph
+    place = " ".join(match.group("place").split())
+    return place, paragraph[match.end() :]
+
+
+def lead_weekday(lead: str) -> str | None:
+    """The weekday that the lead names (`on Tuesday` -> `Tuesday`); None for "today" or none."""
+    match = _WEEKDAY.search(lead)
+    return match.group(1) if match else None

@@ -1,0 +1,83 @@
+"""HTML pages: trafilatura for the main text and metadata, the theme's markup for the rest."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
+
+from etl.errors import Rejected
+from etl.model import RelatedLink
+from etl.themes import read_theme
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+MIN_WORDS = 15
+
+
+@dataclass
+class Extracted:
+    """What an HTML page gave: headline, date, URL, text blocks, links and captions."""
+
+    headline: str
+    published: str | None
+    url: str | None
+    blocks: list[str]
+    theme: str | None
+    related: list[RelatedLink] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+
+
+def _parse_tree(text: str) -> lxml_html.HtmlElement:
+    try:
+        tree = lxml_html.document_fromstring(_XML_DECLARATION.sub("", text, count=1))
+    except (etree.ParserError, ValueError) as exc:
+        raise Rejected("extract", f"unparseable HTML ({exc})") from None
+    return tree
+
+
+def _meta(tree: lxml_html.HtmlElement, xpath: str, attribute: str) -> str | None:
+    found = tree.xpath(xpath)
+    value = found[0].get(attribute) if found else None
+    return value.strip() if value and value.strip() else None
+
+
+def extract_html(text: str, url: str | None = None) -> Extracted:
+    """Extract a page's article; raises `Rejected` for pages that are not articles."""
+    tree = _parse_tree(text)
+    reading = read_theme(tree)
+    if reading is not None and reading.not_article:
+        raise Rejected("extract", reading.not_article)
+    canonical = _meta(tree, "//link[@rel='canonical']", "href") or _meta(
+        tree, "//meta[@property='og:url']", "content"
+    )
+    document = trafilatura.bare_extraction(
+        tree,
+        url=url or canonical,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        prune_xpath=reading.prune_xpath if reading else None,
+    )
+    body = getattr(document, "text", None) or ""
+    if len(body.split()) < MIN_WORDS:
+        raise Rejected("extract", "not an article: no main text found")
+    headline = (
+        (reading.headline if reading else None)
+        or getattr(document, "title", None)
+        or _meta(tree, "//meta[@property='og:title']", "content")
+    )
+    if not headline:
+        raise Rejected("extract", "not an article: no headline")
+    return Extracted(
+        headline=headline,
+        published=(reading.published if reading else None) or getattr(document, "date", None),
+        url=url or canonical or getattr(document, "url", None),
+        blocks=body.split("\n"),
+        theme=reading.theme if reading else None,
+        related=reading.related if reading else [],
+        captions=reading.captions if reading else [],
+    )

@@ -1,0 +1,217 @@
+"""Bulletins to table rows: stable ids, content hashes and Arrow tables for bulk loads."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import pyarrow as pa
+
+from etl import PARSER_VERSION
+from etl.model import Bulletin, RawDocument
+
+ID_LENGTH = 16
+_TRACKING_PARAMS = ("utm_", "fbclid", "gclid")
+
+
+def digest(*parts: str) -> str:
+    """A short, stable hex id from its parts (sha256, first 16 hex digits)."""
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:ID_LENGTH]
+
+
+def url_key(url: str) -> str:
+    """The form of a URL that identifies a bulletin: scheme, `www.`, fragment, tracking
+    parameters, query order and the trailing slash do not matter."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    query = sorted(
+        (k, v) for k, v in parse_qsl(parts.query) if not k.lower().startswith(_TRACKING_PARAMS)
+    )
+    return urlunsplit(("", host, parts.path.rstrip("/") or "/", urlencode(query), ""))
+
+
+def article_id(bulletin: Bulletin) -> str:
+    """Same URL, same id; a bulletin without URL is identified by its headline and body."""
+    if bulletin.url:
+        return digest("url", url_key(bulletin.url))
+    return digest("content", bulletin.headline, bulletin.body)
+
+
+def content_hash(bulletin: Bulletin) -> str:
+    """A hash of everything parsed from the bulletin: a change in any field changes it."""
+    payload = bulletin.to_dict()
+    payload["truncated"] = bulletin.truncated
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def document_id(document: RawDocument, raw_hash: str) -> str:
+    """One row per distinct (input, bytes): the same file ingested twice is one document."""
+    return digest("document", document.uri, raw_hash)
+
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "articles": pa.schema(
+        [
+            ("article_id", pa.string()),
+            ("url", pa.string()),
+            ("source", pa.string()),
+            ("headline", pa.string()),
+            ("published_date", pa.date32()),
+            ("dateline", pa.string()),
+            ("weekday", pa.string()),
+            ("desk", pa.string()),
+            ("body", pa.string()),
+            ("word_count", pa.int32()),
+            ("content_hash", pa.string()),
+            ("parser_version", pa.string()),
+            ("document_id", pa.string()),
+        ]
+    ),
+    "paragraphs": pa.schema(
+        [
+            ("article_id", pa.string()),
+            ("position", pa.int32()),
+            ("text", pa.string()),
+            ("is_truncated", pa.bool_()),
+        ]
+    ),
+    "authors": pa.schema([("author_id", pa.string()), ("name", pa.string())]),
+    "article_authors": pa.schema(
+        [("article_id", pa.string()), ("author_id", pa.string()), ("position", pa.int32())]
+    ),
+    "related_links": pa.schema(
+        [
+            ("article_id", pa.string()),
+            ("position", pa.int32()),
+            ("kind", pa.string()),
+            ("title", pa.string()),
+            ("teaser", pa.string()),
+            ("url", pa.string()),
+        ]
+    ),
+    "captions": pa.schema(
+        [("article_id", pa.string()), ("position", pa.int32()), ("text", pa.string())]
+    ),
+    "documents": pa.schema(
+        [
+            ("document_id", pa.string()),
+            ("uri", pa.string()),
+            ("media_type", pa.string()),
+            ("size_bytes", pa.int64()),
+            ("content_hash", pa.string()),
+            ("raw_location", pa.string()),
+            ("raw_offset", pa.int64()),
+        ]
+    ),
+    "rejects": pa.schema(
+        [
+            ("uri", pa.string()),
+            ("stage", pa.string()),
+            ("reason", pa.string()),
+            ("document_id", pa.string()),
+        ]
+    ),
+}
+
+
+def author_id(name: str) -> str:
+    """Authors are identified by their name as written, folded for case and spacing."""
+    return digest("author", " ".join(name.split()).casefold())
+
+
+@dataclass
+class Batch:
+    """Rows of one batch for every table, accumulated in memory and loaded in one go.
+
+    Within a batch an article appears once: a later document with the same article id
+    replaces the earlier one (`n_duplicates` counts them).
+    """
+
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    rejects: list[dict[str, Any]] = field(default_factory=list)
+    articles: dict[str, tuple[Bulletin, str]] = field(default_factory=dict)
+    n_duplicates: int = 0
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def add_document(self, document: RawDocument) -> str:
+        """Record an input seen; returns its document id."""
+        raw_hash = hashlib.sha256(document.data).hexdigest()
+        doc_id = document_id(document, raw_hash)
+        self.documents.append(
+            {
+                "document_id": doc_id,
+                "uri": document.uri,
+                "media_type": document.media_type,
+                "size_bytes": len(document.data),
+                "content_hash": raw_hash,
+                "raw_location": document.raw_location,
+                "raw_offset": None,
+            }
+        )
+        return doc_id
+
+    def add_reject(self, uri: str, stage: str, reason: str, doc_id: str | None = None) -> None:
+        """Record a document that could not become an article."""
+        self.rejects.append({"uri": uri, "stage": stage, "reason": reason, "document_id": doc_id})
+
+    def add_bulletin(self, bulletin: Bulletin, doc_id: str) -> None:
+        """Add a parsed bulletin, to become its article row and child rows."""
+        art_id = article_id(bulletin)
+        if art_id in self.articles:
+            self.n_duplicates += 1
+        self.articles[art_id] = (bulletin, doc_id)
+
+    def tables(self) -> dict[str, pa.Table]:
+        """Arrow tables for every staged relation, with the warehouse's column types."""
+        rows: dict[str, list[dict[str, Any]]] = {name: [] for name in SCHEMAS}
+        rows["documents"] = self.documents
+        rows["rejects"] = self.rejects
+        authors: dict[str, str] = {}
+        for art_id, (bulletin, doc_id) in self.articles.items():
+            rows["articles"].append(
+                {
+                    "article_id": art_id,
+                    "url": bulletin.url,
+                    "source": bulletin.source,
+                    "headline": bulletin.headline,
+                    "published_date": bulletin.published_date,
+                    "dateline": bulletin.dateline,
+                    "weekday": bulletin.weekday,
+                    "desk": bulletin.desk,
+                    "body": bulletin.body,
+                    "word_count": len(bulletin.body.split()),
+                    "content_hash": content_hash(bulletin),
+                    "parser_version": PARSER_VERSION,
+                    "document_id": doc_id,
+                }
+            )
+            rows["paragraphs"].extend(
+                {"article_id": art_id, "position": i, "text": text, "is_truncated": cut}
+                for i, (text, cut) in enumerate(
+                    zip(bulletin.paragraphs, bulletin.truncated, strict=True), start=1
+                )
+            )
+            for position, name in enumerate(bulletin.authors, start=1):
+                auth_id = author_id(name)
+                authors.setdefault(auth_id, name)
+                rows["article_authors"].append(
+                    {"article_id": art_id, "author_id": auth_id, "position": position}
+                )
+            rows["related_links"].extend(
+                {"article_id": art_id, "position": i, **link.to_dict()}
+                for i, link in enumerate(bulletin.related, start=1)
+            )
+            rows["captions"].extend(
+                {"article_id": art_id, "position": i, "text": text}
+                for i, text in enumerate(bulletin.captions, start=1)
+            )
+        rows["authors"] = [{"author_id": k, "name": v} for k, v in authors.items()]
+        return {
+            name: pa.Table.from_pylist(rows[name], schema=schema)
+            for name, schema in SCHEMAS.items()
+        }

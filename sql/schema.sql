@@ -1,0 +1,86 @@
+-- The warehouse's tables. Every statement is idempotent: the schema is applied on each open.
+-- Ids are short hex digests (see etl/normalize.py): the same bulletin is always the same row.
+
+create table if not exists ingest_runs (
+    run_id varchar not null,
+    trigger varchar not null,
+    started_at timestamp not null,
+    finished_at timestamp,
+    status varchar not null,
+    parser_version varchar not null,
+    n_seen integer not null default 0,
+    n_new integer not null default 0,
+    n_updated integer not null default 0,
+    n_unchanged integer not null default 0,
+    n_rejected integer not null default 0
+);
+
+create table if not exists documents (
+    document_id varchar not null,
+    uri varchar not null,
+    media_type varchar not null,
+    size_bytes bigint not null,
+    content_hash varchar not null,
+    raw_location varchar not null,
+    raw_offset bigint,
+    first_run_id varchar not null
+);
+
+create table if not exists articles (
+    article_id varchar not null,
+    url varchar,
+    source varchar not null,
+    headline varchar not null,
+    published_date date,
+    dateline varchar,
+    weekday varchar,
+    desk varchar,
+    body varchar not null,
+    word_count integer not null,
+    content_hash varchar not null,
+    parser_version varchar not null,
+    document_id varchar not null,
+    first_run_id varchar not null,
+    last_run_id varchar not null
+);
+
+create table if not exists paragraphs (
+    article_id varchar not null,
+    position integer not null,
+    text varchar not null,
+    is_truncated boolean not null
+);
+
+create table if not exists authors (
+    author_id varchar not null,
+    name varchar not null
+);
+
+create table if not exists article_authors (
+    article_id varchar not null,
+    author_id varchar not null,
+    position integer not null
+);
+
+create table if not exists related_links (
+    article_id varchar not null,
+    position integer not null,
+    kind varchar not null,
+    title varchar not null,
+    teaser varchar,
+    url varchar
+);
+
+create table if not exists captions (
+    article_id varchar not null,
+    position integer not null,
+    text varchar not null
+);
+
+create table if not exists rejects (
+    run_id varchar not null,
+    uri varchar not null,
+    stage varchar not null,
+    reason varchar not null,
+    document_id varchar
+);
