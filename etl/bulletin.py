@@ -77,6 +77,9 @@ def build_bulletin(
     lines = [line for line in lines if line and line not in known]
     if lines and lines[0] == headline:
         lines = lines[1:]
+    if _CHECK_ALSO.match(headline):
+        # A text that opens with the footer's heading has no headline of its own.
+        lines, headline = [headline, *lines], ""
 
     lines, footer_link = _split_footer(lines)
     links = list(related)
@@ -105,7 +108,7 @@ def build_bulletin(
 
     truncated = [ends_mid_sentence(line) for line in lines]
     warnings = [
-        f"paragraph {position} ends mid-sentence: …{line[-40:]!r}"
+        f'paragraph {position} ends mid-sentence: "…{" ".join(line.split()[-6:])}"'
         for position, (line, cut) in enumerate(zip(lines, truncated, strict=True), start=1)
         if cut
     ]

@@ -76,18 +76,18 @@ def _progress_reporter() -> tuple[Progress, Any]:
     if sys.stderr.isatty():
         bar = click.progressbar(length=0, label="ingesting", file=sys.stderr)
 
-        def update(done: int, total: int) -> None:
-            bar.length = total
+        def update(done: int, total: int | None) -> None:
+            bar.length = total or done
             bar.update(done - bar.pos)
 
         return update, bar
     last = [time.monotonic()]
 
-    def log_line(done: int, total: int) -> None:
+    def log_line(done: int, total: int | None) -> None:
         now = time.monotonic()
         if now - last[0] >= 10 or done == total:
             last[0] = now
-            log.info("%d/%d documents", done, total)
+            log.info("%d/%s documents", done, total or "?")
 
     return log_line, None
 

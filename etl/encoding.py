@@ -24,6 +24,8 @@ def gunzip(data: bytes, limit: int = MAX_DECODED_BYTES) -> bytes:
         raise Rejected("read", f"corrupt gzip data ({exc})") from None
     if len(out) > limit:
         raise Rejected("read", f"gzip data inflates beyond {limit // (1024 * 1024)} MiB")
+    if not inflater.eof:
+        raise Rejected("read", "corrupt gzip data (truncated stream)")
     return out
 
 

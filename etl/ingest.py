@@ -1,23 +1,31 @@
-"""The ingest run: read inputs, parse them, and publish them batch by batch with a ledger."""
+"""The ingest run: parse documents and publish them batch by batch, with a run ledger.
+
+Sources (local files here; later the crawler, WARC files and the landing zone) only yield
+`RawDocument`s, or `Unreadable`s for inputs that could not be read; everything after that
+is the same for all of them.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 from etl.errors import Rejected
+from etl.model import RawDocument, Unreadable
 from etl.normalize import Batch
 from etl.parse import parse_document
-from etl.sources import iter_paths, read_file
+from etl.sources import iter_documents, iter_paths
 from etl.warehouse import Warehouse
 
 log = logging.getLogger(__name__)
 
 DEFAULT_BATCH_SIZE = 200
-Progress = Callable[[int, int], None]  # (documents done, documents in all)
+Progress = Callable[[int, int | None], None]  # (documents done, documents in all if known)
+T = TypeVar("T")
 
 
 @dataclass
@@ -52,58 +60,56 @@ class RunSummary:
         )
 
 
-def _chunks(items: Sequence[Path], size: int) -> Iterator[Sequence[Path]]:
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
 
 
-def stage_file(path: Path, batch: Batch) -> None:
-    """Read and parse one file into the batch; a bad file becomes a reject, never an error."""
-    uri = path.resolve().as_uri()
-    try:
-        document = read_file(path)
-    except Rejected as rejected:
-        batch.add_reject(uri, rejected.stage, rejected.reason)
+def stage_document(item: RawDocument | Unreadable, batch: Batch) -> None:
+    """Parse one document into the batch; a bad one becomes a reject, never an error."""
+    if isinstance(item, Unreadable):
+        batch.add_reject(item.uri, item.stage, item.reason)
         return
-    doc_id = batch.add_document(document)
+    doc_id = batch.add_document(item)
     try:
-        bulletin = parse_document(document)
+        bulletin = parse_document(item)
     except Rejected as rejected:
-        batch.add_reject(uri, rejected.stage, rejected.reason, doc_id)
+        batch.add_reject(item.uri, rejected.stage, rejected.reason, doc_id)
     except Exception as exc:  # one bad document must never end the run
-        log.exception("unexpected failure parsing %s", uri)
-        batch.add_reject(uri, "parse", f"internal error: {type(exc).__name__}: {exc}", doc_id)
+        log.exception("unexpected failure parsing %s", item.uri)
+        batch.add_reject(item.uri, "parse", f"internal error: {type(exc).__name__}: {exc}", doc_id)
     else:
         batch.add_bulletin(bulletin, doc_id)
 
 
-def ingest(
-    paths: Iterable[str | Path],
+def ingest_documents(
+    documents: Iterable[RawDocument | Unreadable],
     db: Path,
     *,
     trigger: str = "cli",
     batch_size: int = DEFAULT_BATCH_SIZE,
+    total: int | None = None,
     progress: Progress | None = None,
 ) -> RunSummary:
-    """Ingest files and directories (walked recursively) into the warehouse at `db`.
+    """Parse and publish documents into the warehouse at `db`, `batch_size` at a time.
 
-    Each batch of `batch_size` documents is published in its own transaction; the run is
-    recorded in `ingest_runs`, each rejected document in `rejects` with its reason.
+    Each batch is published in its own transaction; the run is recorded in `ingest_runs`,
+    each rejected document in `rejects` with its reason. Documents are consumed lazily, so
+    memory holds one batch at a time.
     """
-    files: Sequence[Path] = list(iter_paths(paths))
     with Warehouse(db) as warehouse:
         summary = RunSummary(run_id=warehouse.start_run(trigger))
-        log.info("run %s: %d documents to ingest into %s", summary.run_id, len(files), db)
+        log.info("run %s: ingesting into %s", summary.run_id, db)
         done = 0
         try:
-            for chunk in _chunks(files, batch_size):
+            for chunk in _chunks(documents, batch_size):
                 batch = Batch()
-                for path in chunk:
-                    stage_file(path, batch)
+                for item in chunk:
+                    stage_document(item, batch)
                     done += 1
                     if progress:
-                        progress(done, len(files))
+                        progress(done, total)
                 counts = warehouse.publish(summary.run_id, batch)
                 n_parsed = len(batch.articles) + batch.n_duplicates
                 summary.n_seen += len(chunk)
@@ -119,3 +125,24 @@ def ingest(
         summary.status = "succeeded"
         warehouse.finish_run(summary.run_id, summary.status, summary.counts())
     return summary
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    db: Path,
+    *,
+    trigger: str = "cli",
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: Progress | None = None,
+) -> RunSummary:
+    """Ingest files and directories (walked recursively) into the warehouse at `db`."""
+    paths = list(paths)
+    total = sum(1 for _ in iter_paths(paths))
+    return ingest_documents(
+        iter_documents(paths),
+        db,
+        trigger=trigger,
+        batch_size=batch_size,
+        total=total,
+        progress=progress,
+    )

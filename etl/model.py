@@ -16,9 +16,22 @@ class RawDocument:
     uri: str
     data: bytes
     media_type: str  # "text/plain" or "text/html"
-    raw_location: str
+    raw_location: str  # a file path: the input itself, or the WARC file holding its record
+    raw_offset: int | None = None  # the record's offset in that WARC file
     url: str | None = None
     published: str | None = None  # ISO date or datetime, from a sidecar
+    fetched_at: dt.datetime | None = None  # when fetched from the web (UTC)
+    fetched_from: str | None = None  # "origin" or "wayback"; None for local files
+    http_status: int | None = None
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """An input that could not even be read into a `RawDocument`, with the reason."""
+
+    uri: str
+    stage: str
+    reason: str
 
 
 @dataclass(frozen=True)

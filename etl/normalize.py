@@ -104,6 +104,10 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("content_hash", pa.string()),
             ("raw_location", pa.string()),
             ("raw_offset", pa.int64()),
+            ("url", pa.string()),
+            ("fetched_at", pa.timestamp("us")),
+            ("fetched_from", pa.string()),
+            ("http_status", pa.int32()),
         ]
     ),
     "rejects": pa.schema(
@@ -150,7 +154,11 @@ class Batch:
                 "size_bytes": len(document.data),
                 "content_hash": raw_hash,
                 "raw_location": document.raw_location,
-                "raw_offset": None,
+                "raw_offset": document.raw_offset,
+                "url": document.url,
+                "fetched_at": document.fetched_at,
+                "fetched_from": document.fetched_from,
+                "http_status": document.http_status,
             }
         )
         return doc_id

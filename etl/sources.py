@@ -8,7 +8,7 @@ from pathlib import Path
 
 from etl.encoding import maybe_gunzip
 from etl.errors import Rejected
-from etl.model import RawDocument
+from etl.model import RawDocument, Unreadable
 
 _MEDIA_TYPES = {
     ".txt": "text/plain",
@@ -79,3 +79,12 @@ def read_file(path: Path) -> RawDocument:
 def document_bytes(document: RawDocument) -> bytes:
     """The document's content bytes, decompressed when they are gzip."""
     return maybe_gunzip(document.data)
+
+
+def iter_documents(paths: Iterable[str | Path]) -> Iterator[RawDocument | Unreadable]:
+    """Read every input under `paths`, lazily; unreadable ones come back as `Unreadable`."""
+    for path in iter_paths(paths):
+        try:
+            yield read_file(path)
+        except Rejected as rejected:
+            yield Unreadable(path.resolve().as_uri(), rejected.stage, rejected.reason)

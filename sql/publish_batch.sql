@@ -78,10 +78,12 @@ from staged_authors
 where author_id not in (select author_id from authors);
 
 insert into documents (
-    document_id, uri, media_type, size_bytes, content_hash, raw_location, raw_offset, first_run_id
+    document_id, uri, media_type, size_bytes, content_hash, raw_location, raw_offset, url,
+    fetched_at, fetched_from, http_status, first_run_id
 )
 select distinct on (document_id)
-    document_id, uri, media_type, size_bytes, content_hash, raw_location, raw_offset, $run_id
+    document_id, uri, media_type, size_bytes, content_hash, raw_location, raw_offset, url,
+    fetched_at, fetched_from, http_status, $run_id
 from staged_documents
 where document_id not in (select document_id from documents);
 

@@ -23,6 +23,10 @@ create table if not exists documents (
     content_hash varchar not null,
     raw_location varchar not null,
     raw_offset bigint,
+    url varchar,
+    fetched_at timestamp,
+    fetched_from varchar,
+    http_status integer,
     first_run_id varchar not null
 );
 

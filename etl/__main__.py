@@ -1,0 +1,5 @@
+"""`python -m etl` is the `bulletins` command."""
+
+from etl.cli import main
+
+main()

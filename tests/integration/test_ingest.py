@@ -1,0 +1,137 @@
+"""Ingest end to end into a temporary DuckDB file: idempotence, updates, bad input."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+
+from etl.ingest import ingest
+from tests.conftest import TEXT_SAMPLES
+
+
+def rows(db: Path, query: str) -> list[tuple[object, ...]]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(query).fetchall()
+
+
+def table_contents(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    tables = [
+        "articles",
+        "paragraphs",
+        "authors",
+        "article_authors",
+        "related_links",
+        "captions",
+        "documents",
+        "rejects",
+    ]
+    return {t: sorted(rows(db, f"select * from {t}"), key=repr) for t in tables}
+
+
+def test_ingest_text_samples(db: Path) -> None:
+    summary = ingest([TEXT_SAMPLES], db)
+    assert (
+        summary.n_seen,
+        summary.n_new,
+        summary.n_updated,
+        summary.n_unchanged,
+        summary.n_rejected,
+    ) == (5, 5, 0, 0, 0)
+    assert rows(db, "select count(*) from paragraphs") == [(53,)]
+    assert rows(db, "select name from authors order by name") == [
+        ("H. Said",),
+        ("Hazem Sabbagh",),
+        ("Inas Abdulkareem",),
+        ("Manal",),
+    ]
+    assert rows(
+        db,
+        "select a.name, aa.position from article_authors aa join authors a using (author_id) "
+        "join articles using (article_id) where weekday = 'Saturday' order by aa.position",
+    ) == [("H. Said", 1), ("Manal", 2), ("Hazem Sabbagh", 3)]
+    assert rows(db, "select count(*), count(distinct article_id) from related_links") == [(4, 4)]
+    assert rows(db, "select text from captions order by position") == [
+        ("President al-Assad-Kamal Kharrazi-Iran 1",),
+        ("President al-Assad-Kamal Kharrazi-Iran 2",),
+    ]
+    assert rows(db, "select count(*) from paragraphs where is_truncated") == [(1,)]
+    assert rows(db, "select status, n_seen, n_new from ingest_runs") == [("succeeded", 5, 5)]
+
+
+def test_ingest_twice_changes_only_the_ledger(db: Path) -> None:
+    ingest([TEXT_SAMPLES], db)
+    before = table_contents(db)
+    summary = ingest([TEXT_SAMPLES], db)
+    assert (summary.n_seen, summary.n_new, summary.n_updated, summary.n_unchanged) == (5, 0, 0, 5)
+    assert table_contents(db) == before
+    assert rows(db, "select n_new, n_unchanged from ingest_runs order by started_at") == [
+        (5, 0),
+        (0, 5),
+    ]
+
+
+def test_changed_body_updates_the_row_and_its_children(db: Path, tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    seed = "002_22b12b3928bf7f46"
+    for suffix in (".txt", ".json"):
+        shutil.copy(TEXT_SAMPLES / f"{seed}{suffix}", inputs / f"{seed}{suffix}")
+    first = ingest([inputs], db)
+    ((article_id, first_run, body_before),) = rows(
+        db, "select article_id, first_run_id, body from articles"
+    )
+    text = (inputs / f"{seed}.txt").read_text(encoding="utf-8")
+    edited = text.replace(
+        "and to continue fighting terrorism.",
+        "and to continue fighting terrorism.\n\nA new closing paragraph was added.",
+    )
+    (inputs / f"{seed}.txt").write_text(edited, encoding="utf-8")
+    second = ingest([inputs], db)
+    assert (second.n_new, second.n_updated, second.n_unchanged) == (0, 1, 0)
+    assert rows(db, "select article_id, first_run_id, last_run_id from articles") == [
+        (article_id, first.run_id, second.run_id)
+    ]
+    assert first_run == first.run_id
+    assert rows(db, "select count(*), max(position) from paragraphs") == [(9, 9)]
+    assert rows(db, "select text from paragraphs where position = 8") == [
+        ("A new closing paragraph was added.",)
+    ]
+    assert rows(db, "select count(*) from article_authors") == [(1,)]
+    assert rows(db, "select count(*) from related_links") == [(1,)]
+    assert body_before != rows(db, "select body from articles")[0][0]
+    assert rows(db, "select count(*) from documents") == [(2,)]
+
+
+def test_bad_inputs_are_rejected_and_the_rest_loaded(db: Path, tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(TEXT_SAMPLES / "000_91593a2357d0ac3e.txt", inputs / "good.txt")
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01")
+    (inputs / "footer.txt").write_text(
+        "Check Also\n\nSyria condemns Israeli occupation massacre in Jenin\n\n"
+        "Damascus, SANA- Syria condemned the Israeli occupation forces’ storming …\n",
+        encoding="utf-8",
+    )
+    (inputs / "bad-sidecar.txt").write_text("Headline\n\nSome body text here.\n", encoding="utf-8")
+    (inputs / "bad-sidecar.json").write_text("{not json", encoding="utf-8")
+    summary = ingest([inputs, tmp_path / "missing.txt", tmp_path / "notes.pdf"], db)
+    assert (summary.n_seen, summary.n_new, summary.n_rejected) == (7, 1, 6)
+    reasons = {Path(uri).name: (stage, reason) for uri, stage, reason in summary.rejects}
+    assert reasons == {
+        "empty.txt": ("read", "empty file"),
+        "binary.txt": ("read", "binary data, not text (control bytes found)"),
+        "footer.txt": ("parse", "no body text: only a headline, byline or Check Also footer"),
+        "bad-sidecar.txt": (
+            "read",
+            "sidecar bad-sidecar.json is not valid JSON (Expecting property name enclosed in "
+            "double quotes: line 1 column 2 (char 1))",
+        ),
+        "missing.txt": ("read", "cannot read file (No such file or directory)"),
+        "notes.pdf": ("read", "unsupported file type .pdf"),
+    }
+    assert rows(db, "select count(*) from rejects") == [(6,)]
+    assert rows(db, "select count(*) from articles") == [(1,)]
+    assert rows(db, "select n_rejected, status from ingest_runs") == [(6, "succeeded")]
