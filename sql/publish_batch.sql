@@ -1,7 +1,8 @@
 -- Merge one staged batch into the warehouse, inside the caller's transaction.
 -- Staged relations: staged_articles, staged_paragraphs, staged_authors, staged_article_authors,
 -- staged_related_links, staged_captions, staged_documents, staged_rejects. Parameter: $run_id.
--- An article is rewritten (with all its child rows) only when its content hash changed.
+-- An article is rewritten (with all its child rows) only when its content hash changed or
+-- an older parser wrote it (so that a reprocess stamps the current parser_version).
 
 create or replace temp table changed_articles as
 select
@@ -11,7 +12,8 @@ from staged_articles as staged
 left join articles as current
     on current.article_id = staged.article_id
 where current.article_id is null
-    or current.content_hash <> staged.content_hash;
+    or current.content_hash <> staged.content_hash
+    or current.parser_version <> staged.parser_version;
 
 delete from paragraphs
 where article_id in (select article_id from changed_articles);
