@@ -16,9 +16,9 @@ from typing import Any
 import click
 import duckdb
 
-from etl import config
+from etl import config, sqlfiles
 from etl.errors import Rejected
-from etl.ingest import DEFAULT_BATCH_SIZE, Progress, ingest
+from etl.ingest import DEFAULT_BATCH_SIZE, DEFAULT_MAX_REJECT_SHARE, Progress, ingest
 from etl.parse import parse_document
 from etl.sources import read_file
 from etl.warehouse import connect_read_only
@@ -43,8 +43,8 @@ def main(verbose: bool) -> None:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    logging.getLogger("trafilatura").setLevel(logging.ERROR)
-    logging.getLogger("htmldate").setLevel(logging.ERROR)
+    for noisy in ("trafilatura", "htmldate", "great_expectations"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)
 
 
 @main.command()
@@ -96,11 +96,29 @@ def _progress_reporter() -> tuple[Progress, Any]:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
 @click.option("--batch-size", default=DEFAULT_BATCH_SIZE, show_default=True, type=int)
-def ingest_command(paths: Sequence[Path], db: Path | None, batch_size: int) -> None:
-    """Ingest files and directories (recursively) into the warehouse, then print a summary."""
+@click.option(
+    "--max-reject-share",
+    default=DEFAULT_MAX_REJECT_SHARE,
+    show_default=True,
+    type=click.FloatRange(0, 1),
+    help="Hold back a batch in which a larger share of the inputs was rejected.",
+)
+def ingest_command(
+    paths: Sequence[Path], db: Path | None, batch_size: int, max_reject_share: float
+) -> None:
+    """Ingest files and directories (recursively) into the warehouse, then print a summary.
+
+    Each batch is validated before it is published; exits 2 when a batch was held back.
+    """
     progress, bar = _progress_reporter()
     try:
-        summary = ingest(paths, config.db_path(db), batch_size=batch_size, progress=progress)
+        summary = ingest(
+            paths,
+            config.db_path(db),
+            batch_size=batch_size,
+            progress=progress,
+            max_reject_share=max_reject_share,
+        )
     except duckdb.Error as exc:
         _fail(f"warehouse: {str(exc).splitlines()[0]}")
         return
@@ -109,7 +127,11 @@ def ingest_command(paths: Sequence[Path], db: Path | None, batch_size: int) -> N
             bar.render_finish()
     for uri, stage, reason in summary.rejects:
         click.echo(f"rejected {uri} ({stage}): {reason}", err=True)
+    if summary.docs_path:
+        click.echo(f"data docs: {summary.docs_path}", err=True)
     click.echo(summary.line())
+    if summary.status == "blocked":
+        sys.exit(2)
 
 
 def _cell(value: Any) -> str:
@@ -135,26 +157,18 @@ def _print_table(columns: list[str], rows: list[tuple[Any, ...]]) -> None:
     click.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
 
 
-@main.command()
-@click.argument("query")
-@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "json"]),
-    default="table",
-    show_default=True,
-)
-def sql(query: str, db: Path | None, fmt: str) -> None:
-    """Run a query on the warehouse, opened read-only (writes and file access fail)."""
+def _query(db: Path | None, query: str, params: dict[str, Any] | None = None) -> Any:
     try:
         con = connect_read_only(config.db_path(db))
-        cursor = con.execute(query)
+        cursor = con.execute(query, params)
         columns = [d[0] for d in cursor.description or []]
         rows = cursor.fetchall() if columns else []
     except (duckdb.Error, FileNotFoundError) as exc:
         _fail(str(exc).splitlines()[0])
-        return
+    return columns, rows
+
+
+def _print(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> None:
     if fmt == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(columns)
@@ -164,3 +178,35 @@ def sql(query: str, db: Path | None, fmt: str) -> None:
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     else:
         _print_table(columns, rows)
+
+
+_FORMAT = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
+@_FORMAT
+def sql(query: str, db: Path | None, fmt: str) -> None:
+    """Run a query on the warehouse, opened read-only (writes and file access fail)."""
+    columns, rows = _query(db, query)
+    _print(columns, rows, fmt)
+
+
+@main.command()
+@click.option("--run", "run_id", help="The run (default: the latest run that was validated).")
+@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
+@click.option("--failed", is_flag=True, help="Only the expectations that failed.")
+@_FORMAT
+def dq(run_id: str | None, db: Path | None, failed: bool, fmt: str) -> None:
+    """Print a run's data-quality results, one row per batch and expectation."""
+    columns, rows = _query(
+        db, sqlfiles.load("dq_report"), {"run_id": run_id, "only_failed": failed}
+    )
+    _print(columns, rows, fmt)

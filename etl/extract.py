@@ -11,7 +11,7 @@ from lxml import html as lxml_html
 
 from etl.errors import Rejected
 from etl.model import RelatedLink
-from etl.themes import read_theme
+from etl.themes import not_an_article, read_theme
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 MIN_WORDS = 15
@@ -47,9 +47,10 @@ def _meta(tree: lxml_html.HtmlElement, xpath: str, attribute: str) -> str | None
 def extract_html(text: str, url: str | None = None) -> Extracted:
     """Extract a page's article; raises `Rejected` for pages that are not articles."""
     tree = _parse_tree(text)
+    not_article = not_an_article(tree)
+    if not_article:
+        raise Rejected("extract", not_article)
     reading = read_theme(tree)
-    if reading is not None and reading.not_article:
-        raise Rejected("extract", reading.not_article)
     canonical = _meta(tree, "//link[@rel='canonical']", "href") or _meta(
         tree, "//meta[@property='og:url']", "content"
     )

@@ -12,18 +12,23 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from etl import config
 from etl.errors import Rejected
 from etl.model import RawDocument, Unreadable
 from etl.normalize import Batch
 from etl.parse import parse_document
+from etl.quality import CheckResult, Validator
 from etl.sources import iter_documents, iter_paths
 from etl.warehouse import Warehouse
 
 log = logging.getLogger(__name__)
 
 DEFAULT_BATCH_SIZE = 200
+# A batch in which more than this share of the inputs was rejected is held back: most
+# likely a site changed its theme, or the wrong directory was given.
+DEFAULT_MAX_REJECT_SHARE = 0.5
 Progress = Callable[[int, int | None], None]  # (documents done, documents in all if known)
 T = TypeVar("T")
 
@@ -39,25 +44,43 @@ class RunSummary:
     n_updated: int = 0
     n_unchanged: int = 0
     n_rejected: int = 0
+    n_quarantined: int = 0
+    n_checks: int = 0
+    n_checks_failed: int = 0
+    n_warnings: int = 0
+    failed_checks: list[str] = field(default_factory=list)
     rejects: list[tuple[str, str, str]] = field(default_factory=list)  # (uri, stage, reason)
+    docs_path: Path | None = None
 
-    def counts(self) -> dict[str, int]:
-        """The ledger's counters."""
+    def ledger(self) -> dict[str, Any]:
+        """The ledger's columns for this run."""
         return {
             "n_seen": self.n_seen,
             "n_new": self.n_new,
             "n_updated": self.n_updated,
             "n_unchanged": self.n_unchanged,
             "n_rejected": self.n_rejected,
+            "n_quarantined": self.n_quarantined,
+            "n_checks": self.n_checks,
+            "n_checks_failed": self.n_checks_failed,
+            "n_warnings": self.n_warnings,
+            "failed_checks": ", ".join(self.failed_checks) or None,
         }
 
     def line(self) -> str:
         """One line for people: `run X succeeded: seen 15, new 10, ...`."""
-        return (
+        text = (
             f"run {self.run_id} {self.status}: seen {self.n_seen}, new {self.n_new}, "
             f"updated {self.n_updated}, unchanged {self.n_unchanged}, "
             f"rejected {self.n_rejected}"
         )
+        if self.n_checks:
+            text += f"; checks {self.n_checks}, warnings {self.n_warnings}"
+        if self.status == "blocked":
+            text += f"; {self.n_quarantined} documents quarantined, failed: " + ", ".join(
+                self.failed_checks
+            )
+        return text
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -83,6 +106,50 @@ def stage_document(item: RawDocument | Unreadable, batch: Batch) -> None:
         batch.add_bulletin(bulletin, doc_id)
 
 
+def _audit_and_publish(
+    warehouse: Warehouse,
+    validator: Validator | None,
+    batch: Batch,
+    batch_no: int,
+    summary: RunSummary,
+    max_reject_share: float,
+) -> None:
+    """Write the batch to staging, validate it, then publish it or quarantine it."""
+    warehouse.stage(batch)
+    results: list[CheckResult] = []
+    if validator is not None:
+        results = validator.validate(
+            warehouse.staged_frames(), run_name=f"{summary.run_id}-{batch_no}"
+        )
+        results.append(warehouse.check("no_orphans"))
+        results.append(warehouse.check("rejected_share", max_share=max_reject_share))
+    n_parsed = len(batch.articles) + batch.n_duplicates
+    if not any(result.blocks for result in results):
+        counts, published = warehouse.publish(summary.run_id)
+        results.append(published)
+        if published.success:
+            summary.n_new += counts.n_new
+            summary.n_updated += counts.n_updated
+            summary.n_unchanged += n_parsed - counts.n_new - counts.n_updated
+            summary.n_rejected += len(batch.rejects)
+            summary.rejects.extend((r["uri"], r["stage"], r["reason"]) for r in batch.rejects)
+    failed = [result.label for result in results if result.blocks]
+    if failed:
+        warehouse.quarantine(summary.run_id, batch_no)
+        summary.n_quarantined += len(batch) + sum(
+            1 for r in batch.rejects if r["document_id"] is None
+        )
+        summary.failed_checks.extend(f for f in failed if f not in summary.failed_checks)
+        log.warning("run %s batch %d blocked by %s", summary.run_id, batch_no, ", ".join(failed))
+    if results:
+        warehouse.record_results(summary.run_id, batch_no, results)
+    summary.n_checks += len(results)
+    summary.n_checks_failed += sum(1 for result in results if not result.success)
+    summary.n_warnings += sum(
+        1 for result in results if result.severity == "warning" and not result.success
+    )
+
+
 def ingest_documents(
     documents: Iterable[RawDocument | Unreadable],
     db: Path,
@@ -91,39 +158,43 @@ def ingest_documents(
     batch_size: int = DEFAULT_BATCH_SIZE,
     total: int | None = None,
     progress: Progress | None = None,
+    validate: bool = True,
+    max_reject_share: float = DEFAULT_MAX_REJECT_SHARE,
 ) -> RunSummary:
-    """Parse and publish documents into the warehouse at `db`, `batch_size` at a time.
+    """Parse, audit and publish documents into the warehouse at `db`, a batch at a time.
 
-    Each batch is published in its own transaction; the run is recorded in `ingest_runs`,
-    each rejected document in `rejects` with its reason. Documents are consumed lazily, so
-    memory holds one batch at a time.
+    Each batch is written to staging, validated with the data-quality suites, and published
+    in its own transaction only if no critical expectation failed; a blocked batch is
+    quarantined and the run ends with status `blocked` (the other batches still publish).
+    The run is recorded in `ingest_runs`, each rejected document in `rejects`, each check in
+    `dq_results`. Documents are consumed lazily: memory holds one batch at a time.
     """
     with Warehouse(db) as warehouse:
         summary = RunSummary(run_id=warehouse.start_run(trigger))
         log.info("run %s: ingesting into %s", summary.run_id, db)
+        validator: Validator | None = None
         done = 0
         try:
-            for chunk in _chunks(documents, batch_size):
+            for batch_no, chunk in enumerate(_chunks(documents, batch_size), start=1):
                 batch = Batch()
                 for item in chunk:
                     stage_document(item, batch)
                     done += 1
                     if progress:
                         progress(done, total)
-                counts = warehouse.publish(summary.run_id, batch)
-                n_parsed = len(batch.articles) + batch.n_duplicates
                 summary.n_seen += len(chunk)
-                summary.n_new += counts.n_new
-                summary.n_updated += counts.n_updated
-                summary.n_unchanged += n_parsed - counts.n_new - counts.n_updated
-                summary.n_rejected += len(batch.rejects)
-                summary.rejects.extend((r["uri"], r["stage"], r["reason"]) for r in batch.rejects)
+                if validate and validator is None:
+                    summary.docs_path = (config.home() / "dq" / summary.run_id).resolve()
+                    validator = Validator(summary.docs_path)
+                _audit_and_publish(warehouse, validator, batch, batch_no, summary, max_reject_share)
+            if validator is not None:
+                summary.docs_path = validator.build_docs()
         except BaseException:
             summary.status = "failed"
-            warehouse.finish_run(summary.run_id, summary.status, summary.counts())
+            warehouse.finish_run(summary.run_id, summary.status, summary.ledger())
             raise
-        summary.status = "succeeded"
-        warehouse.finish_run(summary.run_id, summary.status, summary.counts())
+        summary.status = "blocked" if summary.failed_checks else "succeeded"
+        warehouse.finish_run(summary.run_id, summary.status, summary.ledger())
     return summary
 
 
@@ -134,6 +205,8 @@ def ingest(
     trigger: str = "cli",
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Progress | None = None,
+    validate: bool = True,
+    max_reject_share: float = DEFAULT_MAX_REJECT_SHARE,
 ) -> RunSummary:
     """Ingest files and directories (walked recursively) into the warehouse at `db`."""
     paths = list(paths)
@@ -145,4 +218,6 @@ def ingest(
         batch_size=batch_size,
         total=total,
         progress=progress,
+        validate=validate,
+        max_reject_share=max_reject_share,
     )

@@ -39,7 +39,6 @@ class ThemeReading:
     related: list[RelatedLink] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     prune_xpath: list[str] = field(default_factory=list)
-    not_article: str | None = None  # a reason when the page is not a single article
 
 
 _SAHIFA_PRUNE = [
@@ -133,7 +132,6 @@ def read_sahifa(tree: HtmlElement) -> ThemeReading:
         related=related,
         captions=[c for c in dict.fromkeys(captions) if c],
         prune_xpath=_SAHIFA_PRUNE,
-        not_article=_listing_or_404(tree),
     )
 
 
@@ -193,17 +191,25 @@ def read_foxiz(tree: HtmlElement) -> ThemeReading:
         related=related,
         captions=[c for c in dict.fromkeys(captions) if c],
         prune_xpath=_FOXIZ_PRUNE,
-        not_article=_listing_or_404(tree),
     )
+
+
+def not_an_article(tree: HtmlElement) -> str | None:
+    """Why a page is not a single article (a 404 or a listing), from WordPress's standard
+    body classes; None when it may be one. Applies to any WordPress site, not only SANA's."""
+    return _listing_or_404(tree)
 
 
 def read_theme(tree: HtmlElement) -> ThemeReading | None:
     """Recognise the page's theme and read it; None for any other site (generic extraction)."""
-    if tree.xpath(f"//h1[{_has_class('s-title')}] | //div[{_has_class('rbct')}]"):
+    if tree.xpath(
+        f"//h1[{_has_class('s-title')}] | //div[{_has_class('rbct')}]"
+        " | //link[starts-with(@id, 'foxiz-')]"
+    ):
         return read_foxiz(tree)
     if tree.xpath(
-        "//section[@id='check-also-box'] | //div[@id='theme-header'] | "
-        f"//h1[{_has_class('post-title')} and {_has_class('entry-title')}]"
-    ) and tree.xpath("//div[@class='entry' or contains(@class, 'entry ')] | //body"):
+        "//*[@id='theme-header'] | //section[@id='check-also-box']"
+        f" | //h1[{_has_class('post-title')} and {_has_class('entry-title')}]"
+    ):
         return read_sahifa(tree)
     return None

@@ -1,6 +1,6 @@
 -- Merge one staged batch into the warehouse, inside the caller's transaction.
--- Staged relations: staged_articles, staged_paragraphs, staged_authors, staged_article_authors,
--- staged_related_links, staged_captions, staged_documents, staged_rejects. Parameter: $run_id.
+-- Reads the staging schema (staging.articles, .paragraphs, .authors, .article_authors,
+-- .related_links, .captions, .documents, .rejects). Parameter: $run_id.
 -- An article is rewritten (with all its child rows) only when its content hash changed or
 -- an older parser wrote it (so that a reprocess stamps the current parser_version).
 
@@ -8,7 +8,7 @@ create or replace temp table changed_articles as
 select
     staged.article_id,
     current.first_run_id as previous_first_run_id
-from staged_articles as staged
+from staging.articles as staged
 left join articles as current
     on current.article_id = staged.article_id
 where current.article_id is null
@@ -50,33 +50,33 @@ select
     staged.document_id,
     coalesce(changed.previous_first_run_id, $run_id),
     $run_id
-from staged_articles as staged
+from staging.articles as staged
 inner join changed_articles as changed
     on changed.article_id = staged.article_id;
 
 insert into paragraphs (article_id, position, text, is_truncated)
 select article_id, position, text, is_truncated
-from staged_paragraphs
+from staging.paragraphs
 where article_id in (select article_id from changed_articles);
 
 insert into article_authors (article_id, author_id, position)
 select article_id, author_id, position
-from staged_article_authors
+from staging.article_authors
 where article_id in (select article_id from changed_articles);
 
 insert into related_links (article_id, position, kind, title, teaser, url)
 select article_id, position, kind, title, teaser, url
-from staged_related_links
+from staging.related_links
 where article_id in (select article_id from changed_articles);
 
 insert into captions (article_id, position, text)
 select article_id, position, text
-from staged_captions
+from staging.captions
 where article_id in (select article_id from changed_articles);
 
 insert into authors (author_id, name)
 select distinct author_id, name
-from staged_authors
+from staging.authors
 where author_id not in (select author_id from authors);
 
 insert into documents (
@@ -86,9 +86,9 @@ insert into documents (
 select distinct on (document_id)
     document_id, uri, media_type, size_bytes, content_hash, raw_location, raw_offset, url,
     fetched_at, fetched_from, http_status, $run_id
-from staged_documents
+from staging.documents
 where document_id not in (select document_id from documents);
 
 insert into rejects (run_id, uri, stage, reason, document_id)
 select $run_id, uri, stage, reason, document_id
-from staged_rejects;
+from staging.rejects;

@@ -12,7 +12,12 @@ create table if not exists ingest_runs (
     n_new integer not null default 0,
     n_updated integer not null default 0,
     n_unchanged integer not null default 0,
-    n_rejected integer not null default 0
+    n_rejected integer not null default 0,
+    n_quarantined integer not null default 0,
+    n_checks integer not null default 0,
+    n_checks_failed integer not null default 0,
+    n_warnings integer not null default 0,
+    failed_checks varchar
 );
 
 create table if not exists documents (
@@ -87,4 +92,20 @@ create table if not exists rejects (
     stage varchar not null,
     reason varchar not null,
     document_id varchar
+);
+
+-- Data-quality results: one row per expectation evaluated on a batch (GX suites and the
+-- cross-table checks in sql/checks/ alike).
+create table if not exists dq_results (
+    run_id varchar not null,
+    batch_no integer not null,
+    suite varchar not null,
+    expectation varchar not null,
+    column_name varchar,
+    severity varchar not null,
+    success boolean not null,
+    observed_value varchar,
+    unexpected_count bigint,
+    unexpected_sample varchar,
+    notes varchar
 );

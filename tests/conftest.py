@@ -18,3 +18,12 @@ SHARED = Path(os.environ.get("BULLETINS_SHARED", REPO.parent / "shared"))
 def db(tmp_path: Path) -> Path:
     """A fresh warehouse path in a temporary directory."""
     return tmp_path / "warehouse.duckdb"
+
+
+@pytest.fixture(autouse=True)
+def bulletins_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own data directory (Data Docs and default warehouse go there)."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("BULLETINS_HOME", str(home))
+    monkeypatch.delenv("BULLETINS_DB", raising=False)
+    return home

@@ -18,4 +18,6 @@ def test_metric_on_hand_made_pages() -> None:
 def test_pipeline_f1_on_the_article_extraction_benchmark() -> None:
     score = evaluate(pipeline_text)
     assert score.n_pages == 181
-    assert score.f1 >= F1_FLOOR, f"F1 {score.f1:.3f} (P {score.precision:.3f}, R {score.recall:.3f})"
+    assert score.f1 >= F1_FLOOR, (
+        f"F1 {score.f1:.3f} (P {score.precision:.3f}, R {score.recall:.3f})"
+    )

@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 
 from etl.ingest import ingest
-from tests.conftest import TEXT_SAMPLES
+from tests.conftest import PAGES, SAMPLES, TEXT_SAMPLES
 
 
 def rows(db: Path, query: str) -> list[tuple[object, ...]]:
@@ -117,7 +117,9 @@ def test_bad_inputs_are_rejected_and_the_rest_loaded(db: Path, tmp_path: Path) -
     )
     (inputs / "bad-sidecar.txt").write_text("Headline\n\nSome body text here.\n", encoding="utf-8")
     (inputs / "bad-sidecar.json").write_text("{not json", encoding="utf-8")
-    summary = ingest([inputs, tmp_path / "missing.txt", tmp_path / "notes.pdf"], db)
+    summary = ingest(
+        [inputs, tmp_path / "missing.txt", tmp_path / "notes.pdf"], db, max_reject_share=1.0
+    )
     assert (summary.n_seen, summary.n_new, summary.n_rejected) == (7, 1, 6)
     reasons = {Path(uri).name: (stage, reason) for uri, stage, reason in summary.rejects}
     assert reasons == {
@@ -135,3 +137,31 @@ def test_bad_inputs_are_rejected_and_the_rest_loaded(db: Path, tmp_path: Path) -
     assert rows(db, "select count(*) from rejects") == [(6,)]
     assert rows(db, "select count(*) from articles") == [(1,)]
     assert rows(db, "select n_rejected, status from ingest_runs") == [(6, "succeeded")]
+
+
+def test_pages_that_are_not_articles_are_rejected(db: Path) -> None:
+    summary = ingest([PAGES, TEXT_SAMPLES], db)
+    assert (summary.n_seen, summary.n_new, summary.n_rejected) == (9, 5, 4)
+    assert sorted((Path(uri).name, stage, reason) for uri, stage, reason in summary.rejects) == [
+        ("sana-404.html", "extract", "not an article: a 404 page"),
+        ("sana-archive-404.html", "extract", "not an article: a 404 page"),
+        ("sana-archive-listing.html", "extract", "not an article: a listing page"),
+        ("sana-listing.html", "extract", "not an article: a listing page"),
+    ]
+    assert rows(db, "select count(*) from documents") == [(9,)]
+
+
+def test_samples_text_and_archive_pages_are_the_same_articles(db: Path) -> None:
+    summary = ingest([SAMPLES], db)
+    # Each seed's text and archive page share a URL: one article; the current site's pages
+    # have their own URLs.
+    assert (summary.n_seen, summary.n_new, summary.n_unchanged, summary.n_rejected) == (
+        15,
+        10,
+        5,
+        0,
+    )
+    assert rows(db, "select source, count(*) from articles group by source order by source") == [
+        ("sana", 5),
+        ("sana-archive", 5),
+    ]
