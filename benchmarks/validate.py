@@ -1,0 +1,71 @@
+"""Time the data-quality gate on one large batch (default 10,000 articles).
+
+The batch repeats the five text samples under distinct URLs, so every article, paragraph,
+byline, link and caption row is a realistic one. Prints the time to stage the batch, to
+validate it with the GX suites and the SQL checks, and to publish it.
+
+    uv run python -m benchmarks.validate [--articles 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import tempfile
+import time
+from pathlib import Path
+
+from etl.ingest import stage_document
+from etl.normalize import Batch
+from etl.quality import Validator
+from etl.sources import iter_documents
+from etl.warehouse import Warehouse
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "text"
+
+
+def build_batch(n_articles: int) -> Batch:
+    """A batch of `n_articles` bulletins made from the text samples."""
+    seed_batch = Batch()
+    for item in iter_documents([SAMPLES]):
+        stage_document(item, seed_batch)
+    seeds = list(seed_batch.articles.values())
+    batch = Batch()
+    batch.documents = seed_batch.documents
+    for i in range(n_articles):
+        bulletin, doc_id = seeds[i % len(seeds)]
+        copy = dataclasses.replace(bulletin, url=f"https://archive.sana.sy/en/?p={1_000_000 + i}")
+        batch.add_bulletin(copy, doc_id)
+    return batch
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    batch = build_batch(args.articles)
+    built = time.perf_counter()
+    validator = Validator(docs_dir=None)
+    ready = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp, Warehouse(Path(tmp) / "w.duckdb") as warehouse:
+        warehouse.stage(batch)
+        staged = time.perf_counter()
+        results = validator.validate(warehouse.staged_frames(), run_name="benchmark")
+        results += [warehouse.check("no_orphans"), warehouse.check("rejected_share", max_share=0.5)]
+        validated = time.perf_counter()
+        _, verdict = warehouse.publish("benchmark")
+        published = time.perf_counter()
+        n_paragraphs = warehouse.con.execute("select count(*) from staging.paragraphs").fetchone()
+    print(f"articles              {args.articles:>10,}")
+    print(f"paragraphs            {n_paragraphs[0] if n_paragraphs else 0:>10,}")
+    print(f"expectations          {len(results) + 1:>10}")
+    print(f"build batch (s)       {built - started:>10.2f}")
+    print(f"GX import + suites (s){ready - built:>10.2f}")
+    print(f"stage (s)             {staged - ready:>10.2f}")
+    print(f"validate (s)          {validated - staged:>10.2f}")
+    print(f"publish + check (s)   {published - validated:>10.2f}   ({verdict.observed_value})")
+
+
+if __name__ == "__main__":
+    main()
