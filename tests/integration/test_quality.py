@@ -189,7 +189,7 @@ def test_publish_refuses_when_published_does_not_match_parsed(staged: Warehouse)
     staged.con.execute(
         "insert into staging.articles select * from staging.articles where weekday = 'Saturday'"
     )
-    counts, verdict = staged.publish("run-x")
+    _, verdict = staged.publish("run-x")
     assert (verdict.label, verdict.success, verdict.observed_value) == (
         "cross_table.published_matches_parsed",
         False,
