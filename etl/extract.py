@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from urllib.parse import urljoin
 
 import trafilatura
 from lxml import etree
@@ -73,12 +74,20 @@ def extract_html(text: str, url: str | None = None) -> Extracted:
     )
     if not headline:
         raise Rejected("extract", "not an article: no headline")
+    final_url = url or canonical or getattr(document, "url", None)
+    related = reading.related if reading else []
+    if final_url:
+        # Themes may link relatively ("/some-post/"): links are stored absolute.
+        related = [
+            replace(link, url=urljoin(final_url, link.url)) if link.url else link
+            for link in related
+        ]
     return Extracted(
         headline=headline,
         published=(reading.published if reading else None) or getattr(document, "date", None),
-        url=url or canonical or getattr(document, "url", None),
+        url=final_url,
         blocks=body.split("\n"),
         theme=reading.theme if reading else None,
-        related=reading.related if reading else [],
+        related=related,
         captions=reading.captions if reading else [],
     )

@@ -105,8 +105,10 @@ def read_sahifa(tree: HtmlElement) -> ThemeReading:
     headline = _text(_first(tree, f"//h1[{_has_class('post-title')}]")) or None
     meta = _first(tree, "//meta[@property='article:published_time']")
     related: list[RelatedLink] = []
+    # Sahifa puts one `.check-also-post` in the box; its successor Jannah, a list item.
     for box in tree.xpath(
-        "//section[@id='check-also-box']//div[contains(@class, 'check-also-post')]"
+        "//*[@id='check-also-box']//*[contains(@class, 'check-also-post')]"
+        " | //*[@id='check-also-box']//li"
     ):
         anchor = _first(box, f".//*[{_has_class('post-title')}]//a")
         link = _link(anchor, _first(box, ".//p"), "check_also")
