@@ -14,7 +14,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
 
-from etl import config
+from etl import config, staging
 from etl.errors import Rejected
 from etl.model import RawDocument, Unreadable
 from etl.normalize import Batch
@@ -114,18 +114,20 @@ def _audit_and_publish(
     summary: RunSummary,
     max_reject_share: float,
 ) -> None:
-    """Write the batch to staging, validate it, then publish it or quarantine it."""
-    warehouse.stage(batch)
+    """Stage the batch, audit it, then publish it or quarantine it."""
+    directory = staging.write_batch(batch, staging.batch_dir(summary.run_id, batch_no))
     results: list[CheckResult] = []
     if validator is not None:
-        results = validator.validate(
-            warehouse.staged_frames(), run_name=f"{summary.run_id}-{batch_no}"
-        )
-        results.append(warehouse.check("no_orphans"))
-        results.append(warehouse.check("rejected_share", max_share=max_reject_share))
+        with staging.open_staged(directory) as con:
+            results = staging.audit(
+                con,
+                validator,
+                run_name=f"{summary.run_id}-{batch_no}",
+                max_reject_share=max_reject_share,
+            )
     n_parsed = len(batch.articles) + batch.n_duplicates
     if not any(result.blocks for result in results):
-        counts, published = warehouse.publish(summary.run_id)
+        counts, published = warehouse.publish(summary.run_id, directory)
         results.append(published)
         if published.success:
             summary.n_new += counts.n_new
@@ -135,12 +137,20 @@ def _audit_and_publish(
             summary.rejects.extend((r["uri"], r["stage"], r["reason"]) for r in batch.rejects)
     failed = [result.label for result in results if result.blocks]
     if failed:
-        warehouse.quarantine(summary.run_id, batch_no)
-        summary.n_quarantined += len(batch) + sum(
+        where = staging.quarantine(directory, summary.run_id)
+        summary.n_quarantined += len(batch.documents) + sum(
             1 for r in batch.rejects if r["document_id"] is None
         )
         summary.failed_checks.extend(f for f in failed if f not in summary.failed_checks)
-        log.warning("run %s batch %d blocked by %s", summary.run_id, batch_no, ", ".join(failed))
+        log.warning(
+            "run %s batch %d blocked by %s; kept in %s",
+            summary.run_id,
+            batch_no,
+            ", ".join(failed),
+            where,
+        )
+    else:
+        staging.discard(directory)
     if results:
         warehouse.record_results(summary.run_id, batch_no, results)
     summary.n_checks += len(results)

@@ -1,9 +1,8 @@
-"""The DuckDB warehouse: schema, the run ledger, and write-audit-publish of batches.
+"""The DuckDB warehouse: schema, the run ledger, and publication of audited batches.
 
-Only this module writes the warehouse. A batch is written to the `staging` schema (bulk, from
-Arrow tables), audited there, then either published into the warehouse tables in one
-transaction (`INSERT ... SELECT`, never a row at a time; any failure rolls the whole batch
-back) or moved to the `quarantine` schema, leaving the published tables as they were.
+Only this module writes the warehouse. A staged batch (Parquet files, see staging.py) that
+passed its audit is published in one transaction with `INSERT ... SELECT` from it, never a
+row at a time; any failure rolls the whole batch back.
 """
 
 from __future__ import annotations
@@ -16,17 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import duckdb
 import pyarrow as pa
 
-from etl import PARSER_VERSION, sqlfiles
-from etl.normalize import SCHEMAS, Batch
+from etl import PARSER_VERSION, sqlfiles, staging
 from etl.quality import CheckResult
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 log = logging.getLogger(__name__)
 
@@ -40,13 +35,6 @@ READ_ONLY_CONFIG: dict[str, str | bool | int | float | list[str]] = {
 }
 
 
-STAGED_TABLES = tuple(SCHEMAS)
-# The cross-table checks of sql/checks/, with their severity.
-SQL_CHECKS = {
-    "no_orphans": "critical",
-    "rejected_share": "critical",
-    "published_matches_parsed": "critical",
-}
 DQ_RESULTS_SCHEMA = pa.schema(
     [
         ("run_id", pa.string()),
@@ -138,50 +126,19 @@ class Warehouse:
             **counts,
         )
 
-    def stage(self, batch: Batch) -> None:
-        """Write a batch's rows to the `staging` schema (replacing the previous batch's)."""
-        tables = batch.tables()
-        try:
-            for name, table in tables.items():
-                self.con.register(f"batch_{name}", table)
-            _run_file(self.con, "stage_batch")
-        finally:
-            for name in tables:
-                self.con.unregister(f"batch_{name}")
-
-    def staged_frames(self) -> dict[str, pd.DataFrame]:
-        """The staged tables as pandas DataFrames, for great_expectations."""
-        return {name: self.con.table(f"staging.{name}").df() for name in STAGED_TABLES}
-
-    def check(self, name: str, **params: Any) -> CheckResult:
-        """Run the SQL check `sql/checks/<name>.sql` on the staged batch."""
-        (statement,) = sqlfiles.statements(f"checks/{name}")
-        wanted = sqlfiles.parameters(statement)
-        row = self.con.execute(statement, {k: v for k, v in params.items() if k in wanted} or None)
-        success, observed, unexpected_count, sample = row.fetchone() or (False, None, None, None)
-        return CheckResult(
-            suite="cross_table",
-            expectation=name,
-            column_name=None,
-            severity=SQL_CHECKS[name],
-            success=bool(success),
-            observed_value=observed,
-            unexpected_count=unexpected_count,
-            unexpected_sample=sample,
-        )
-
-    def publish(self, run_id: str) -> tuple[BatchCounts, CheckResult]:
-        """Merge the staged batch in one transaction: new and changed articles are (re)written
+    def publish(self, run_id: str, staged: Path) -> tuple[BatchCounts, CheckResult]:
+        """Merge a staged batch in one transaction: new and changed articles are (re)written
         with their child rows, unchanged ones left alone; documents and rejects appended.
 
         Before committing, `published_matches_parsed` checks that every parsed article landed;
         if it fails the transaction is rolled back and nothing is published.
         """
+        staging.load(self.con, staged)
         self.con.begin()
         try:
             _run_file(self.con, "publish_batch", run_id=run_id)
             n_new, n_updated = self.con.execute(sqlfiles.load("batch_counts")).fetchone() or (0, 0)
-            verdict = self.check("published_matches_parsed")
+            verdict = staging.check(self.con, "published_matches_parsed")
             if verdict.success:
                 self.con.commit()
             else:
@@ -190,16 +147,6 @@ class Warehouse:
             self.con.rollback()
             raise
         return BatchCounts(n_new=int(n_new), n_updated=int(n_updated)), verdict
-
-    def quarantine(self, run_id: str, batch_no: int) -> None:
-        """Keep the staged batch in the `quarantine` schema instead of publishing it."""
-        self.con.begin()
-        try:
-            _run_file(self.con, "quarantine_batch", run_id=run_id, batch_no=batch_no)
-            self.con.commit()
-        except BaseException:
-            self.con.rollback()
-            raise
 
     def record_results(self, run_id: str, batch_no: int, results: Sequence[CheckResult]) -> None:
         """Append a batch's data-quality results to `dq_results`, in one bulk insert."""

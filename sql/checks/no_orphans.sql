@@ -1,4 +1,4 @@
--- Every child row's article is in the batch, and every byline's author is known.
+-- Every child row's article is in the batch, and every byline's author is in the batch.
 with orphans as (
     select 'paragraphs' as child_table, article_id as missing_id
     from staging.paragraphs
@@ -19,7 +19,6 @@ with orphans as (
     select 'article_authors.author_id', author_id
     from staging.article_authors
     where author_id not in (select author_id from staging.authors)
-        and author_id not in (select author_id from main.authors)
 )
 
 select

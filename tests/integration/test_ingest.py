@@ -30,8 +30,9 @@ def table_contents(db: Path) -> dict[str, list[tuple[object, ...]]]:
     return {t: sorted(rows(db, f"select * from {t}"), key=repr) for t in tables}
 
 
-def test_ingest_text_samples(db: Path) -> None:
+def test_ingest_text_samples(db: Path, bulletins_home: Path) -> None:
     summary = ingest([TEXT_SAMPLES], db)
+    assert list((bulletins_home / "staging").iterdir()) == []  # published batches are removed
     assert (
         summary.n_seen,
         summary.n_new,
