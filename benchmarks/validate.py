@@ -59,14 +59,14 @@ def main() -> None:
         with Warehouse(Path(tmp) / "w.duckdb") as warehouse:
             _, verdict = warehouse.publish("benchmark", directory)
         published = time.perf_counter()
-    print(f"articles              {args.articles:>10,}")
-    print(f"paragraphs            {n_paragraphs[0] if n_paragraphs else 0:>10,}")
-    print(f"expectations          {len(results) + 1:>10}")
-    print(f"build batch (s)       {built - started:>10.2f}")
-    print(f"GX import + suites (s){ready - built:>10.2f}")
-    print(f"stage Parquet (s)          {staged - ready:>10.2f}")
-    print(f"validate (s)          {validated - staged:>10.2f}")
-    print(f"publish + check (s)   {published - validated:>10.2f}   ({verdict.observed_value})")
+    print(f"articles                {args.articles:>10,}")
+    print(f"paragraphs              {n_paragraphs[0] if n_paragraphs else 0:>10,}")
+    print(f"expectations            {len(results) + 1:>10}")
+    print(f"build batch (s)         {built - started:>10.2f}")
+    print(f"GX import + suites (s)  {ready - built:>10.2f}")
+    print(f"stage Parquet (s)       {staged - ready:>10.2f}")
+    print(f"validate (s)            {validated - staged:>10.2f}")
+    print(f"publish + check (s)     {published - validated:>10.2f}   ({verdict.observed_value})")
 
 
 if __name__ == "__main__":
