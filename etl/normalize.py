@@ -11,15 +11,14 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import pyarrow as pa
 
 from etl import PARSER_VERSION
+from etl.duplicates import simhash
+from etl.entities import analyze, normalize_title
+from etl.gazetteer import Entity
+from etl.ids import digest
+from etl.meetings import extract_meetings
 from etl.model import Bulletin, RawDocument
 
-ID_LENGTH = 16
 _TRACKING_PARAMS = ("utm_", "fbclid", "gclid")
-
-
-def digest(*parts: str) -> str:
-    """A short, stable hex id from its parts (sha256, first 16 hex digits)."""
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:ID_LENGTH]
 
 
 def url_key(url: str) -> str:
@@ -68,6 +67,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("content_hash", pa.string()),
             ("parser_version", pa.string()),
             ("document_id", pa.string()),
+            ("simhash", pa.int64()),
         ]
     ),
     "paragraphs": pa.schema(
@@ -109,6 +109,48 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("fetched_from", pa.string()),
             ("http_status", pa.int32()),
         ]
+    ),
+    "entities": pa.schema(
+        [
+            ("entity_id", pa.string()),
+            ("name", pa.string()),
+            ("kind", pa.string()),
+            ("country", pa.string()),
+        ]
+    ),
+    "entity_aliases": pa.schema([("entity_id", pa.string()), ("alias", pa.string())]),
+    "mentions": pa.schema(
+        [
+            ("article_id", pa.string()),
+            ("entity_id", pa.string()),
+            ("surface", pa.string()),
+            ("start_char", pa.int32()),
+            ("end_char", pa.int32()),
+            ("confidence", pa.float64()),
+        ]
+    ),
+    "person_roles": pa.schema(
+        [
+            ("entity_id", pa.string()),
+            ("article_id", pa.string()),
+            ("title", pa.string()),
+            ("normalized_title", pa.string()),
+            ("organization", pa.string()),
+        ]
+    ),
+    "meetings": pa.schema(
+        [
+            ("meeting_id", pa.string()),
+            ("article_id", pa.string()),
+            ("meeting_date", pa.date32()),
+            ("place", pa.string()),
+            ("host_id", pa.string()),
+            ("guest_id", pa.string()),
+            ("kind", pa.string()),
+        ]
+    ),
+    "meeting_participants": pa.schema(
+        [("meeting_id", pa.string()), ("entity_id", pa.string()), ("role", pa.string())]
     ),
     "rejects": pa.schema(
         [
@@ -180,6 +222,7 @@ class Batch:
         rows["documents"] = self.documents
         rows["rejects"] = self.rejects
         authors: dict[str, str] = {}
+        entities: dict[str, Entity] = {}
         for art_id, (bulletin, doc_id) in self.articles.items():
             rows["articles"].append(
                 {
@@ -196,8 +239,10 @@ class Batch:
                     "content_hash": content_hash(bulletin),
                     "parser_version": PARSER_VERSION,
                     "document_id": doc_id,
+                    "simhash": simhash(bulletin.body),
                 }
             )
+            _add_entity_rows(rows, entities, art_id, bulletin)
             rows["paragraphs"].extend(
                 {"article_id": art_id, "position": i, "text": text, "is_truncated": cut}
                 for i, (text, cut) in enumerate(
@@ -219,7 +264,81 @@ class Batch:
                 for i, text in enumerate(bulletin.captions, start=1)
             )
         rows["authors"] = [{"author_id": k, "name": v} for k, v in authors.items()]
+        for entity in entities.values():
+            rows["entities"].append(
+                {
+                    "entity_id": entity.entity_id,
+                    "name": entity.name,
+                    "kind": entity.kind,
+                    "country": entity.country,
+                }
+            )
+            rows["entity_aliases"].extend(
+                {"entity_id": entity.entity_id, "alias": alias}
+                for alias in dict.fromkeys([entity.name, *entity.aliases])
+            )
         return {
             name: pa.Table.from_pylist(rows[name], schema=schema)
             for name, schema in SCHEMAS.items()
         }
+
+
+def _add_entity_rows(
+    rows: dict[str, list[dict[str, Any]]],
+    entities: dict[str, Entity],
+    art_id: str,
+    bulletin: Bulletin,
+) -> None:
+    """Mentions, titles and meetings of one bulletin, and the entities they reference."""
+    day = bulletin.published_date
+    analysis = analyze(bulletin.body, day, bulletin.authors)
+    for mention in analysis.mentions:
+        entities.setdefault(mention.entity.entity_id, mention.entity)
+        rows["mentions"].append(
+            {
+                "article_id": art_id,
+                "entity_id": mention.entity.entity_id,
+                "surface": mention.surface,
+                "start_char": mention.start,
+                "end_char": mention.end,
+                "confidence": mention.confidence,
+            }
+        )
+    for person, title in dict.fromkeys(analysis.titles):
+        entities.setdefault(person.entity_id, person)
+        normalized, organization = normalize_title(title, person, day)
+        rows["person_roles"].append(
+            {
+                "entity_id": person.entity_id,
+                "article_id": art_id,
+                "title": title,
+                "normalized_title": normalized,
+                "organization": organization,
+            }
+        )
+    meetings = extract_meetings(
+        bulletin.body,
+        analysis.mentions,
+        published=day,
+        lead_weekday=bulletin.weekday,
+        place=bulletin.dateline,
+    )
+    for number, meeting in enumerate(meetings, start=1):
+        meeting_id = digest("meeting", art_id, str(number))
+        rows["meetings"].append(
+            {
+                "meeting_id": meeting_id,
+                "article_id": art_id,
+                "meeting_date": meeting.meeting_date,
+                "place": meeting.place,
+                "host_id": meeting.host.entity_id,
+                "guest_id": meeting.guest.entity_id,
+                "kind": meeting.kind,
+            }
+        )
+        participants = [("host", meeting.host), ("guest", meeting.guest)]
+        participants += [("attendee", entity) for entity in meeting.attendees]
+        rows["meeting_participants"].extend(
+            {"meeting_id": meeting_id, "entity_id": entity.entity_id, "role": role}
+            for role, entity in participants
+        )

@@ -137,6 +137,7 @@ class Warehouse:
         self.con.begin()
         try:
             _run_file(self.con, "publish_batch", run_id=run_id)
+            _run_file(self.con, "link_duplicates", run_id=run_id)
             n_new, n_updated = self.con.execute(sqlfiles.load("batch_counts")).fetchone() or (0, 0)
             verdict = staging.check(self.con, "published_matches_parsed")
             if verdict.success:

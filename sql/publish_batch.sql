@@ -27,12 +27,28 @@ where article_id in (select article_id from changed_articles);
 delete from captions
 where article_id in (select article_id from changed_articles);
 
+delete from mentions
+where article_id in (select article_id from changed_articles);
+
+delete from person_roles
+where article_id in (select article_id from changed_articles);
+
+delete from meeting_participants
+where meeting_id in (
+    select meeting_id
+    from meetings
+    where article_id in (select article_id from changed_articles)
+);
+
+delete from meetings
+where article_id in (select article_id from changed_articles);
+
 delete from articles
 where article_id in (select article_id from changed_articles);
 
 insert into articles (
     article_id, url, source, headline, published_date, dateline, weekday, desk, body,
-    word_count, content_hash, parser_version, document_id, first_run_id, last_run_id
+    word_count, content_hash, parser_version, document_id, simhash, first_run_id, last_run_id
 )
 select
     staged.article_id,
@@ -48,6 +64,7 @@ select
     staged.content_hash,
     staged.parser_version,
     staged.document_id,
+    staged.simhash,
     coalesce(changed.previous_first_run_id, $run_id),
     $run_id
 from staging.articles as staged
@@ -73,6 +90,42 @@ insert into captions (article_id, position, text)
 select article_id, position, text
 from staging.captions
 where article_id in (select article_id from changed_articles);
+
+insert into mentions (article_id, entity_id, surface, start_char, end_char, confidence)
+select article_id, entity_id, surface, start_char, end_char, confidence
+from staging.mentions
+where article_id in (select article_id from changed_articles);
+
+insert into person_roles (entity_id, article_id, title, normalized_title, organization)
+select entity_id, article_id, title, normalized_title, organization
+from staging.person_roles
+where article_id in (select article_id from changed_articles);
+
+insert into meetings (meeting_id, article_id, meeting_date, place, host_id, guest_id, kind)
+select meeting_id, article_id, meeting_date, place, host_id, guest_id, kind
+from staging.meetings
+where article_id in (select article_id from changed_articles);
+
+insert into meeting_participants (meeting_id, entity_id, role)
+select meeting_id, entity_id, role
+from staging.meeting_participants
+where meeting_id in (
+    select meeting_id
+    from staging.meetings
+    where article_id in (select article_id from changed_articles)
+);
+
+insert into entities (entity_id, name, kind, country)
+select distinct entity_id, name, kind, country
+from staging.entities
+where entity_id not in (select entity_id from entities);
+
+insert into entity_aliases (entity_id, alias)
+select distinct staged.entity_id, staged.alias
+from staging.entity_aliases as staged
+anti join entity_aliases as current
+    on current.entity_id = staged.entity_id
+    and current.alias = staged.alias;
 
 insert into authors (author_id, name)
 select distinct author_id, name

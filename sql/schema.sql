@@ -49,6 +49,8 @@ create table if not exists articles (
     content_hash varchar not null,
     parser_version varchar not null,
     document_id varchar not null,
+    simhash bigint not null,
+    duplicate_of varchar,
     first_run_id varchar not null,
     last_run_id varchar not null
 );
@@ -84,6 +86,53 @@ create table if not exists captions (
     article_id varchar not null,
     position integer not null,
     text varchar not null
+);
+
+-- People, places, countries and organizations (the gazetteer's and those found in bulletins),
+-- with every spelling seen; mentions, titles and meetings point at them.
+create table if not exists entities (
+    entity_id varchar not null,
+    name varchar not null,
+    kind varchar not null,
+    country varchar
+);
+
+create table if not exists entity_aliases (
+    entity_id varchar not null,
+    alias varchar not null
+);
+
+create table if not exists mentions (
+    article_id varchar not null,
+    entity_id varchar not null,
+    surface varchar not null,
+    start_char integer not null,
+    end_char integer not null,
+    confidence double not null
+);
+
+create table if not exists person_roles (
+    entity_id varchar not null,
+    article_id varchar not null,
+    title varchar not null,
+    normalized_title varchar not null,
+    organization varchar
+);
+
+create table if not exists meetings (
+    meeting_id varchar not null,
+    article_id varchar not null,
+    meeting_date date,
+    place varchar,
+    host_id varchar not null,
+    guest_id varchar not null,
+    kind varchar not null
+);
+
+create table if not exists meeting_participants (
+    meeting_id varchar not null,
+    entity_id varchar not null,
+    role varchar not null
 );
 
 create table if not exists rejects (

@@ -21,6 +21,24 @@ select * from read_parquet($related_links);
 create or replace table staging.captions as
 select * from read_parquet($captions);
 
+create or replace table staging.entities as
+select * from read_parquet($entities);
+
+create or replace table staging.entity_aliases as
+select * from read_parquet($entity_aliases);
+
+create or replace table staging.mentions as
+select * from read_parquet($mentions);
+
+create or replace table staging.person_roles as
+select * from read_parquet($person_roles);
+
+create or replace table staging.meetings as
+select * from read_parquet($meetings);
+
+create or replace table staging.meeting_participants as
+select * from read_parquet($meeting_participants);
+
 create or replace table staging.documents as
 select * from read_parquet($documents);
 

@@ -132,3 +132,71 @@ def observed(data: dict[str, Any]) -> dict[str, Any]:
         "last": data["paragraphs"][-1],
         "warnings": data["warnings"],
     }
+
+
+# The meetings each seed reports, read by a person: (kind, host, guest, date, attendees).
+GOLDEN_MEETINGS: dict[str, list[tuple[str, str, str, str, list[str]]]] = {
+    "000_91593a2357d0ac3e": [
+        ("received", "Bashar al-Assad", "Ali Asghar Khaji", "2019-09-24", []),
+    ],
+    "001_613fc00259ccce1c": [
+        ("received", "Bashar al-Assad", "Ali Asghar Khaji", "2020-08-17", []),
+        ("discussed", "Walid al-Moallem", "Ali Asghar Khaji", "2020-08-17", []),
+    ],
+    "002_22b12b3928bf7f46": [
+        (
+            "received",
+            "Bashar al-Assad",
+            "Ali Asghar Khaji",
+            "2019-07-30",
+            ["Bouthaina Shaaban", "Fayssal Mikdad", "Shafiq Dayyoub"],
+        ),
+        ("met", "Walid al-Moallem", "Ali Asghar Khaji", "2019-07-30", []),
+    ],
+    "003_4067e3c957b2e664": [
+        (
+            "received",
+            "Bashar al-Assad",
+            "Ali Asghar Khaji",
+            "2020-02-18",
+            ["Bouthaina Shaaban", "Fayssal Mikdad", "Ayman Raad"],
+        ),
+        (
+            "discussed",
+            "Walid al-Moallem",
+            "Ali Asghar Khaji",
+            "2020-02-18",
+            ["Fayssal Mikdad", "Ayman Raad", "Mohammad al-Omrani", "Javad Turkabadi"],
+        ),
+    ],
+    "004_500d9f80e342b74a": [
+        ("met", "Bashar al-Assad", "Kamal Kharrazi", "2016-04-09", []),
+        ("met", "Walid al-Moallem", "Kamal Kharrazi", "2016-04-09", []),
+        ("met", "Ali Haidar", "Kamal Kharrazi", "2016-04-09", []),
+    ],
+}
+
+# The people each seed names in its body (by canonical name), read by a person.
+GOLDEN_PEOPLE: dict[str, set[str]] = {
+    "000_91593a2357d0ac3e": {"Bashar al-Assad", "Ali Asghar Khaji"},
+    "001_613fc00259ccce1c": {"Bashar al-Assad", "Ali Asghar Khaji", "Walid al-Moallem"},
+    "002_22b12b3928bf7f46": {
+        "Bashar al-Assad",
+        "Ali Asghar Khaji",
+        "Walid al-Moallem",
+        "Bouthaina Shaaban",
+        "Fayssal Mikdad",
+        "Shafiq Dayyoub",
+    },
+    "003_4067e3c957b2e664": {
+        "Bashar al-Assad",
+        "Ali Asghar Khaji",
+        "Walid al-Moallem",
+        "Bouthaina Shaaban",
+        "Fayssal Mikdad",
+        "Ayman Raad",
+        "Mohammad al-Omrani",
+        "Javad Turkabadi",
+    },
+    "004_500d9f80e342b74a": {"Bashar al-Assad", "Kamal Kharrazi", "Walid al-Moallem", "Ali Haidar"},
+}

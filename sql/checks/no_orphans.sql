@@ -1,4 +1,5 @@
--- Every child row's article is in the batch, and every byline's author is in the batch.
+-- Every child row's parent (article, meeting) is in the batch, and so is every author and
+-- entity that a row points at.
 with orphans as (
     select 'paragraphs' as child_table, article_id as missing_id
     from staging.paragraphs
@@ -15,6 +16,26 @@ with orphans as (
     select 'captions', article_id
     from staging.captions
     where article_id not in (select article_id from staging.articles)
+    union all
+    select 'mentions', article_id
+    from staging.mentions
+    where article_id not in (select article_id from staging.articles)
+    union all
+    select 'meetings', article_id
+    from staging.meetings
+    where article_id not in (select article_id from staging.articles)
+    union all
+    select 'meeting_participants', meeting_id
+    from staging.meeting_participants
+    where meeting_id not in (select meeting_id from staging.meetings)
+    union all
+    select 'mentions.entity_id', entity_id
+    from staging.mentions
+    where entity_id not in (select entity_id from staging.entities)
+    union all
+    select 'meeting_participants.entity_id', entity_id
+    from staging.meeting_participants
+    where entity_id not in (select entity_id from staging.entities)
     union all
     select 'article_authors.author_id', author_id
     from staging.article_authors

@@ -1,0 +1,178 @@
+"""The gazetteer: known entities, their aliases and roles, indexed by folded name keys.
+
+Loaded from `etl/data/gazetteer.toml` plus any files in `$BULLETINS_GAZETTEER` (separated by
+`:`), merged by (kind, name).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from etl.ids import digest
+from etl.names import fold
+
+BUILTIN = Path(__file__).resolve().parent / "data" / "gazetteer.toml"
+KINDS = ("person", "country", "place", "organization")
+FUZZY_CUTOFF = 90.0
+
+
+@dataclass(frozen=True)
+class Role:
+    """A title a person held, with the organization and the dates where known."""
+
+    title: str
+    organization: str | None
+    start: dt.date | None
+    end: dt.date | None
+    aliases: tuple[str, ...] = ()
+
+    def holds_on(self, day: dt.date | None) -> bool:
+        """True when the role was held on `day` (always, when the day is unknown)."""
+        if day is None:
+            return True
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(eq=False)  # one object per entity: compared and hashed by identity
+class Entity:
+    """A person, country, place or organization."""
+
+    name: str
+    kind: str
+    country: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+
+    @property
+    def entity_id(self) -> str:
+        return entity_id(self.kind, self.name)
+
+
+def entity_id(kind: str, name: str) -> str:
+    """Stable id of an entity: its kind and canonical name."""
+    return digest("entity", kind, name)
+
+
+@dataclass(frozen=True)
+class AliasEntry:
+    """One surface form of an entity, valid on some dates (role aliases) or always."""
+
+    entity: Entity
+    alias: str
+    role: Role | None = None
+
+    @property
+    def case_sensitive(self) -> bool:
+        # "US" must not match "us"; "President al-Assad" not "president al-assad" in prose.
+        return self.alias[:1].isupper()
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None:
+        return None
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def _merge(entities: dict[tuple[str, str], Entity], kind: str, item: dict[str, Any]) -> None:
+    key = (kind, item["name"])
+    entity = entities.setdefault(key, Entity(name=item["name"], kind=kind))
+    entity.country = item.get("country", entity.country)
+    for alias in [*item.get("aliases", []), *item.get("adjectives", [])]:
+        if alias not in entity.aliases:
+            entity.aliases.append(alias)
+    for role in item.get("roles", []):
+        entity.roles.append(
+            Role(
+                title=role["title"],
+                organization=role.get("organization"),
+                start=_date(role.get("from")),
+                end=_date(role.get("to")),
+                aliases=tuple(role.get("aliases", [])),
+            )
+        )
+
+
+def load_entities(paths: Sequence[Path]) -> list[Entity]:
+    """Read gazetteer files in order and merge them."""
+    entities: dict[tuple[str, str], Entity] = {}
+    for path in paths:
+        with path.open("rb") as f:
+            data = tomllib.load(f)
+        for kind in KINDS:
+            for item in data.get(kind, []):
+                _merge(entities, kind, item)
+    return list(entities.values())
+
+
+class Gazetteer:
+    """Entities indexed by the folded keys of their names and aliases."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self.entities = list(entities)
+        self.by_key: dict[str, list[AliasEntry]] = {}
+        for entity in self.entities:
+            self.add(entity)
+
+    def add(self, entity: Entity) -> None:
+        """Index an entity (a gazetteer entry, or one discovered in a bulletin)."""
+        for alias in [entity.name, *entity.aliases]:
+            self._index(AliasEntry(entity, alias))
+        for role in entity.roles:
+            for alias in role.aliases:
+                self._index(AliasEntry(entity, alias, role))
+
+    def _index(self, entry: AliasEntry) -> None:
+        key = fold(entry.alias)
+        if key:
+            entries = self.by_key.setdefault(key, [])
+            if all(e.entity is not entry.entity or e.alias != entry.alias for e in entries):
+                entries.append(entry)
+
+    def lookup(self, surface: str, day: dt.date | None) -> AliasEntry | None:
+        """The entity a surface form names exactly (after folding), on a given day."""
+        for entry in self.by_key.get(fold(surface), []):
+            if entry.case_sensitive and not surface[:1].isupper():
+                continue
+            if entry.alias.isupper() and surface != entry.alias:
+                continue
+            if entry.role is None or entry.role.holds_on(day):
+                return entry
+        return None
+
+    def fuzzy(
+        self, surface: str, kinds: tuple[str, ...] = ("person",)
+    ) -> tuple[Entity, float] | None:
+        """The closest entity of the given kinds by folded-name similarity, with a confidence."""
+        keys = [k for k, entries in self.by_key.items() if entries[0].entity.kind in kinds]
+        match = process.extractOne(
+            fold(surface), keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+        )
+        if match is None:
+            return None
+        key, score, _ = match
+        return self.by_key[key][0].entity, round(score / 100, 3)
+
+
+def gazetteer_paths() -> list[Path]:
+    """The built-in gazetteer, then the user's files from `$BULLETINS_GAZETTEER`."""
+    extra = [Path(p) for p in os.environ.get("BULLETINS_GAZETTEER", "").split(":") if p]
+    return [BUILTIN, *extra]
+
+
+@cache
+def _cached(paths: tuple[Path, ...]) -> list[Entity]:
+    return load_entities(paths)
+
+
+def default_entities() -> list[Entity]:
+    """The gazetteer's entities (read once per process and set of files)."""
+    return _cached(tuple(gazetteer_paths()))
