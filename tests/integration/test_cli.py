@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from etl.cli import main
@@ -107,4 +108,22 @@ def test_sql_without_a_warehouse_says_so(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr == (
         f"error: no warehouse at {tmp_path / 'none.duckdb'}: run `bulletins ingest` first\n"
+    )
+
+
+def test_warehouse_location_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "home"
+    monkeypatch.setenv("BULLETINS_HOME", str(home))
+    assert run("ingest", str(SEED)).returncode == 0
+    assert (home / "warehouse.duckdb").is_file()
+    elsewhere = tmp_path / "elsewhere.duckdb"
+    monkeypatch.setenv("BULLETINS_DB", str(elsewhere))
+    assert run("ingest", str(SEED)).returncode == 0
+    assert elsewhere.is_file()
+    count = "select count(*) from ingest_runs"
+    assert run("sql", count, "--format", "csv").stdout == "count_star()\n1\n"
+    assert run("sql", count, "--format", "csv", "--db", str(home / "warehouse.duckdb")).stdout == (
+        "count_star()\n1\n"
     )
