@@ -15,11 +15,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from etl.gazetteer import Entity, Gazetteer, Role, default_entities
-from etl.names import fold
+from etl.gazetteer import Entity, Gazetteer, Role, default_gazetteer
+from etl.names import TOKEN, fold, fold_token
 
-_TOKEN = re.compile(r"(?:(?:al|el|Al|El)-)?[A-Za-z][\w'’]*(?:-[A-Za-z][\w'’]*)*\.?")
-MAX_SPAN = 7
 # Words of titles, never of names: a person's name is the capitalised run after them.
 TITLE_WORDS = frozenset(
     [
@@ -125,7 +123,8 @@ _LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 # A list runs to the end of its sentence; honorifics such as "Dr." do not end it.
 _LIST = r"(?:[^.;\n]|\b(?:Dr|Mr|Mrs|Ms|Prof|H|E)\.)+"
 _ATTENDED_BY = re.compile(rf"\battended by\b(?P<list>{_LIST})")
-_ATTENDED = re.compile(rf"(?P<list>{_LIST}?)\s+attended the (?:meeting|talks)")
+_ATTENDED = re.compile(r"\s+attended the (?:meeting|talks)")
+_SENTENCE_BREAK = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\b[A-Z])[.!?]\s+")
 _INTRODUCERS = re.compile(
     r"\b(?:received|receives|met|meets|met with|discussed with|discussed\b[^.]{0,40}?\bwith|"
     r"meeting with|phone call with|phone call from)\s+"
@@ -152,35 +151,36 @@ class Analysis:
     titles: list[tuple[Entity, str]] = field(default_factory=list)  # (person, title as written)
 
 
-def _tokens(text: str) -> list[tuple[str, int, int]]:
-    return [
-        (m.group().rstrip("."), m.start(), m.start() + len(m.group().rstrip(".")))
-        for m in _TOKEN.finditer(text)
-    ]
-
-
 def _is_capitalised(token: str) -> bool:
     bare = re.sub(r"^(?:al|el)-", "", token, flags=re.IGNORECASE)
     return bare[:1].isupper()
 
 
 def find_mentions(text: str, gazetteer: Gazetteer, day: dt.date | None) -> list[Mention]:
-    """Every span of `text` naming a gazetteer entity, longest match first, left to right."""
-    tokens = _tokens(text)
+    """Every span of `text` naming a gazetteer entity, longest match first, left to right.
+
+    Keys of spans are built from the keys of their tokens (each folded once); a position
+    whose token starts no key in the gazetteer is passed over at once.
+    """
+    tokens = [(m.group().rstrip("."), m.start()) for m in TOKEN.finditer(text)]
+    keys = [fold_token(token) for token, _ in tokens]
     mentions: list[Mention] = []
     i = 0
     while i < len(tokens):
         found = None
-        for n in range(min(MAX_SPAN, len(tokens) - i), 0, -1):
-            start, end = tokens[i][1], tokens[i + n - 1][2]
-            surface = text[start:end]
-            if "\n" in surface:
-                continue
-            entry = gazetteer.lookup(surface, day)
-            if entry is not None:
-                found = Mention(entry.entity, surface, start, end, 1.0)
-                i += n
-                break
+        if keys[i] and keys[i].split()[0] in gazetteer.first_words:
+            for n in range(min(gazetteer.longest + 2, len(tokens) - i), 0, -1):
+                start = tokens[i][1]
+                end = tokens[i + n - 1][1] + len(tokens[i + n - 1][0])
+                surface = text[start:end]
+                if "\n" in surface:
+                    continue
+                key = " ".join(k for k in keys[i : i + n] if k)
+                entry = gazetteer.lookup_key(key, surface, day)
+                if entry is not None:
+                    found = Mention(entry.entity, surface, start, end, 1.0)
+                    i += n
+                    break
         if found is None:
             i += 1
         else:
@@ -251,12 +251,18 @@ def _list_items(text: str, gazetteer: Gazetteer, day: dt.date | None) -> list[st
 def _candidates(text: str, gazetteer: Gazetteer, day: dt.date | None) -> list[tuple[str, str]]:
     """(title as written, name) pairs that the formulas of diplomatic bulletins introduce."""
     found: list[tuple[str, str]] = []
-    for pattern in (_ATTENDED_BY, _ATTENDED):
-        for match in pattern.finditer(text):
-            for item in _list_items(match.group("list"), gazetteer, day):
-                split = _trailing_name(item, gazetteer, day)
-                if split:
-                    found.append((split[0] if _is_title(split[0]) else "", split[1]))
+    lists = [match.group("list") for match in _ATTENDED_BY.finditer(text)]
+    for paragraph in text.split("\n"):
+        for match in _ATTENDED.finditer(paragraph):
+            # `A, B and C attended the meeting`: the list is the sentence before the verb.
+            head = paragraph[: match.start()]
+            breaks = [b.end() for b in _SENTENCE_BREAK.finditer(head)]
+            lists.append(head[breaks[-1] if breaks else 0 :])
+    for listed in lists:
+        for item in _list_items(listed, gazetteer, day):
+            split = _trailing_name(item, gazetteer, day)
+            if split:
+                found.append((split[0] if _is_title(split[0]) else "", split[1]))
     for match in _INTRODUCERS.finditer(text):
         rest = text[match.end() : match.end() + 300].split("\n")[0]
         head = re.split(r"[,.;]| and ", rest, maxsplit=1)[0]
@@ -279,8 +285,7 @@ def analyze(
     text: str, day: dt.date | None, authors: list[str], gazetteer: Gazetteer | None = None
 ) -> Analysis:
     """Mentions, new people and the titles given to people in a bulletin's body."""
-    known = gazetteer or Gazetteer(default_entities())
-    local = Gazetteer(known.entities)
+    local = (gazetteer or default_gazetteer()).copy()
     analysis = Analysis()
     author_keys = {fold(a) for a in authors}
     for title, name in _candidates(text, local, day):

@@ -116,14 +116,27 @@ def load_entities(paths: Sequence[Path]) -> list[Entity]:
 class Gazetteer:
     """Entities indexed by the folded keys of their names and aliases."""
 
-    def __init__(self, entities: Iterable[Entity]) -> None:
-        self.entities = list(entities)
+    def __init__(self, entities: Iterable[Entity] = ()) -> None:
+        self.entities: list[Entity] = []
         self.by_key: dict[str, list[AliasEntry]] = {}
-        for entity in self.entities:
+        # The first word of every key: a span whose first word is not here names nothing.
+        self.first_words: set[str] = set()
+        self.longest = 1
+        for entity in entities:
             self.add(entity)
+
+    def copy(self) -> Gazetteer:
+        """A gazetteer with the same entries, to which a bulletin's new people can be added."""
+        other = Gazetteer()
+        other.entities = list(self.entities)
+        other.by_key = {key: list(entries) for key, entries in self.by_key.items()}
+        other.first_words = set(self.first_words)
+        other.longest = self.longest
+        return other
 
     def add(self, entity: Entity) -> None:
         """Index an entity (a gazetteer entry, or one discovered in a bulletin)."""
+        self.entities.append(entity)
         for alias in [entity.name, *entity.aliases]:
             self._index(AliasEntry(entity, alias))
         for role in entity.roles:
@@ -133,13 +146,20 @@ class Gazetteer:
     def _index(self, entry: AliasEntry) -> None:
         key = fold(entry.alias)
         if key:
+            words = key.split()
+            self.first_words.add(words[0])
+            self.longest = max(self.longest, len(words))
             entries = self.by_key.setdefault(key, [])
             if all(e.entity is not entry.entity or e.alias != entry.alias for e in entries):
                 entries.append(entry)
 
     def lookup(self, surface: str, day: dt.date | None) -> AliasEntry | None:
         """The entity a surface form names exactly (after folding), on a given day."""
-        for entry in self.by_key.get(fold(surface), []):
+        return self.lookup_key(fold(surface), surface, day)
+
+    def lookup_key(self, key: str, surface: str, day: dt.date | None) -> AliasEntry | None:
+        """Like `lookup`, with the surface's key already folded."""
+        for entry in self.by_key.get(key, []):
             if entry.case_sensitive and not surface[:1].isupper():
                 continue
             if entry.alias.isupper() and surface != entry.alias:
@@ -176,3 +196,14 @@ def _cached(paths: tuple[Path, ...]) -> list[Entity]:
 def default_entities() -> list[Entity]:
     """The gazetteer's entities (read once per process and set of files)."""
     return _cached(tuple(gazetteer_paths()))
+
+
+@cache
+def _cached_gazetteer(paths: tuple[Path, ...]) -> Gazetteer:
+    return Gazetteer(_cached(paths))
+
+
+def default_gazetteer() -> Gazetteer:
+    """The gazetteer of `default_entities()`, indexed once per process (do not modify it:
+    `copy()` it first)."""
+    return _cached_gazetteer(tuple(gazetteer_paths()))

@@ -1,22 +1,22 @@
 """Name keys that fold the transliteration variants of Arabic and Persian names.
 
 `fold("Fayssal al-Mikdad") == fold("Faisal Miqdad")`: lower case, no diacritics, no
-honorifics (Dr., Mr., H.E.), no al-/el- particles, and the usual English spellings of the
-same sounds brought together (ou/oo/u, ee/ea/i, e/i, o/u, q/k, y/i between letters,
-doubled letters, hyphens and apostrophes).
+honorifics (Dr., Mr., Sheikh), no al-/el- particles, and the usual English spellings of the
+same sounds brought together (ou/oo/u, ee/ea/i, e/i, o/u, q/k, y/i, kh/k, doubled letters,
+hyphens and apostrophes). A name's key is the keys of its words joined by spaces, so that
+the key of a span of text can be built from the keys of its tokens.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
-_HONORIFICS = re.compile(
-    r"\b(?:dr|mr|mrs|ms|prof|sheikh|sayyed|h\.?\s?e|his excellency|her excellency)\b\.?\s*",
-    re.IGNORECASE,
-)
-_PARTICLE = re.compile(r"\b(?:al|el|ul|an|ad|ar|as|at|az|ash)[-‐‑‒–]", re.IGNORECASE)
-_NOT_LETTER = re.compile(r"[^a-z ]+")
+TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
+_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "prof", "sheikh", "sayyed", "he"})
+_PARTICLE = re.compile(r"^(?:al|el|ul|an|ad|ar|as|at|az|ash)[-‐‑‒–]")
+_NOT_LETTER = re.compile(r"[^a-z]+")
 _SOUNDS = (
     ("ou", "u"),
     ("oo", "u"),
@@ -43,15 +43,21 @@ def strip_diacritics(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def fold(name: str) -> str:
-    """The key under which spelling variants of one name meet."""
-    text = strip_diacritics(name).replace("’", "'")
-    text = _HONORIFICS.sub(" ", text)
+@lru_cache(maxsize=200_000)
+def fold_token(token: str) -> str:
+    """The key of one token (`al-Miqdad` -> `mikdad`; `Dr.` -> ``)."""
+    text = strip_diacritics(token).replace("’", "'").lower().replace("'", "")
+    if text.replace(".", "") in _HONORIFICS:
+        return ""
     text = _PARTICLE.sub("", text)
-    text = _NOT_LETTER.sub(" ", text.lower().replace("'", ""))
     words = []
-    for word in text.split():
+    for word in _NOT_LETTER.sub(" ", text).split():
         for old, new in _SOUNDS:
             word = word.replace(old, new)
         words.append(_DOUBLED.sub(r"\1", word))
     return " ".join(words)
+
+
+def fold(name: str) -> str:
+    """The key under which spelling variants of one name meet."""
+    return " ".join(key for key in (fold_token(t) for t in TOKEN.findall(name)) if key)
