@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+import numpy as np
+
 _WORD = re.compile(r"\w+")
 MAX_DISTANCE = 3
 
@@ -19,12 +21,15 @@ def simhash(text: str) -> int:
     """The SimHash of a text's lower-cased word trigrams, as a signed 64-bit integer."""
     words = _WORD.findall(text.lower())
     shingles = [" ".join(words[i : i + 3]) for i in range(max(len(words) - 2, 1))]
-    weights = [0] * 64
-    for shingle in shingles:
-        value = int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=8).digest(), "big")
-        for bit in range(64):
-            weights[bit] += 1 if value >> bit & 1 else -1
-    unsigned = sum(1 << bit for bit in range(64) if weights[bit] > 0)
+    hashes = np.frombuffer(
+        b"".join(hashlib.blake2b(s.encode(), digest_size=8).digest() for s in shingles),
+        dtype=">u8",
+    )
+    # One row of 64 bits per shingle (most significant first); a bit of the SimHash is set
+    # when more shingles have it set than not.
+    bits = np.unpackbits(hashes.astype(">u8").view(np.uint8).reshape(-1, 8), axis=1)
+    votes = bits.sum(axis=0, dtype=np.int64) * 2 - len(shingles)
+    unsigned = int("".join("1" if v > 0 else "0" for v in votes), 2)
     return unsigned - (1 << 64) if unsigned >= 1 << 63 else unsigned
 
 

@@ -168,42 +168,97 @@ def author_id(name: str) -> str:
     return digest("author", " ".join(name.split()).casefold())
 
 
+ArticleRows = dict[str, list[dict[str, Any]]]
+# Tables whose rows several articles may share: merged by their id within a batch.
+_SHARED = {"authors": "author_id", "entities": "entity_id"}
+
+
+def article_rows(bulletin: Bulletin, doc_id: str) -> tuple[str, ArticleRows]:
+    """The article id and every row that one bulletin contributes, in all tables.
+
+    A pure function of the bulletin, so that worker processes can compute it.
+    """
+    art_id = article_id(bulletin)
+    rows: ArticleRows = {name: [] for name in SCHEMAS if name not in ("documents", "rejects")}
+    rows["articles"].append(
+        {
+            "article_id": art_id,
+            "url": bulletin.url,
+            "source": bulletin.source,
+            "headline": bulletin.headline,
+            "published_date": bulletin.published_date,
+            "dateline": bulletin.dateline,
+            "weekday": bulletin.weekday,
+            "desk": bulletin.desk,
+            "body": bulletin.body,
+            "word_count": len(bulletin.body.split()),
+            "content_hash": content_hash(bulletin),
+            "parser_version": PARSER_VERSION,
+            "document_id": doc_id,
+            "simhash": simhash(bulletin.body),
+        }
+    )
+    rows["paragraphs"].extend(
+        {"article_id": art_id, "position": i, "text": text, "is_truncated": cut}
+        for i, (text, cut) in enumerate(
+            zip(bulletin.paragraphs, bulletin.truncated, strict=True), start=1
+        )
+    )
+    for position, name in enumerate(bulletin.authors, start=1):
+        auth_id = author_id(name)
+        rows["authors"].append({"author_id": auth_id, "name": name})
+        rows["article_authors"].append(
+            {"article_id": art_id, "author_id": auth_id, "position": position}
+        )
+    rows["related_links"].extend(
+        {"article_id": art_id, "position": i, **link.to_dict()}
+        for i, link in enumerate(bulletin.related, start=1)
+    )
+    rows["captions"].extend(
+        {"article_id": art_id, "position": i, "text": text}
+        for i, text in enumerate(bulletin.captions, start=1)
+    )
+    entities: dict[str, Entity] = {}
+    _add_entity_rows(rows, entities, art_id, bulletin)
+    for entity in entities.values():
+        rows["entities"].append(
+            {
+                "entity_id": entity.entity_id,
+                "name": entity.name,
+                "kind": entity.kind,
+                "country": entity.country,
+            }
+        )
+        rows["entity_aliases"].extend(
+            {"entity_id": entity.entity_id, "alias": alias}
+            for alias in dict.fromkeys([entity.name, *entity.aliases])
+        )
+    return art_id, rows
+
+
 @dataclass
 class Batch:
     """Rows of one batch for every table, accumulated in memory and loaded in one go.
 
     Within a batch an article appears once: a later document with the same article id
-    replaces the earlier one (`n_duplicates` counts them).
+    replaces the earlier one (`n_duplicates` counts them). `n_skipped` counts documents
+    already in the warehouse, unchanged, that were not parsed again.
     """
 
     documents: list[dict[str, Any]] = field(default_factory=list)
     rejects: list[dict[str, Any]] = field(default_factory=list)
-    articles: dict[str, tuple[Bulletin, str]] = field(default_factory=dict)
+    articles: dict[str, ArticleRows] = field(default_factory=dict)
     n_duplicates: int = 0
+    n_skipped: int = 0
 
     def __len__(self) -> int:
         return len(self.documents)
 
     def add_document(self, document: RawDocument) -> str:
         """Record an input seen; returns its document id."""
-        raw_hash = hashlib.sha256(document.data).hexdigest()
-        doc_id = document_id(document, raw_hash)
-        self.documents.append(
-            {
-                "document_id": doc_id,
-                "uri": document.uri,
-                "media_type": document.media_type,
-                "size_bytes": len(document.data),
-                "content_hash": raw_hash,
-                "raw_location": document.raw_location,
-                "raw_offset": document.raw_offset,
-                "url": document.url,
-                "fetched_at": document.fetched_at,
-                "fetched_from": document.fetched_from,
-                "http_status": document.http_status,
-            }
-        )
-        return doc_id
+        row = document_row(document)
+        self.documents.append(row)
+        return str(row["document_id"])
 
     def add_reject(self, uri: str, stage: str, reason: str, doc_id: str | None = None) -> None:
         """Record a document that could not become an article."""
@@ -211,76 +266,56 @@ class Batch:
 
     def add_bulletin(self, bulletin: Bulletin, doc_id: str) -> None:
         """Add a parsed bulletin, to become its article row and child rows."""
-        art_id = article_id(bulletin)
+        self.add_rows(*article_rows(bulletin, doc_id))
+
+    def add_rows(self, art_id: str, rows: ArticleRows) -> None:
+        """Add the rows `article_rows` computed (perhaps in another process)."""
         if art_id in self.articles:
             self.n_duplicates += 1
-        self.articles[art_id] = (bulletin, doc_id)
+        self.articles[art_id] = rows
+
+    @property
+    def n_parsed(self) -> int:
+        """Documents that became an article of this batch (duplicates included)."""
+        return len(self.articles) + self.n_duplicates
 
     def tables(self) -> dict[str, pa.Table]:
         """Arrow tables for every staged relation, with the warehouse's column types."""
         rows: dict[str, list[dict[str, Any]]] = {name: [] for name in SCHEMAS}
         rows["documents"] = self.documents
         rows["rejects"] = self.rejects
-        authors: dict[str, str] = {}
-        entities: dict[str, Entity] = {}
-        for art_id, (bulletin, doc_id) in self.articles.items():
-            rows["articles"].append(
-                {
-                    "article_id": art_id,
-                    "url": bulletin.url,
-                    "source": bulletin.source,
-                    "headline": bulletin.headline,
-                    "published_date": bulletin.published_date,
-                    "dateline": bulletin.dateline,
-                    "weekday": bulletin.weekday,
-                    "desk": bulletin.desk,
-                    "body": bulletin.body,
-                    "word_count": len(bulletin.body.split()),
-                    "content_hash": content_hash(bulletin),
-                    "parser_version": PARSER_VERSION,
-                    "document_id": doc_id,
-                    "simhash": simhash(bulletin.body),
-                }
-            )
-            _add_entity_rows(rows, entities, art_id, bulletin)
-            rows["paragraphs"].extend(
-                {"article_id": art_id, "position": i, "text": text, "is_truncated": cut}
-                for i, (text, cut) in enumerate(
-                    zip(bulletin.paragraphs, bulletin.truncated, strict=True), start=1
-                )
-            )
-            for position, name in enumerate(bulletin.authors, start=1):
-                auth_id = author_id(name)
-                authors.setdefault(auth_id, name)
-                rows["article_authors"].append(
-                    {"article_id": art_id, "author_id": auth_id, "position": position}
-                )
-            rows["related_links"].extend(
-                {"article_id": art_id, "position": i, **link.to_dict()}
-                for i, link in enumerate(bulletin.related, start=1)
-            )
-            rows["captions"].extend(
-                {"article_id": art_id, "position": i, "text": text}
-                for i, text in enumerate(bulletin.captions, start=1)
-            )
-        rows["authors"] = [{"author_id": k, "name": v} for k, v in authors.items()]
-        for entity in entities.values():
-            rows["entities"].append(
-                {
-                    "entity_id": entity.entity_id,
-                    "name": entity.name,
-                    "kind": entity.kind,
-                    "country": entity.country,
-                }
-            )
-            rows["entity_aliases"].extend(
-                {"entity_id": entity.entity_id, "alias": alias}
-                for alias in dict.fromkeys([entity.name, *entity.aliases])
-            )
+        shared: dict[str, dict[str, dict[str, Any]]] = {name: {} for name in _SHARED}
+        for article in self.articles.values():
+            for name, table_rows in article.items():
+                if name in _SHARED:
+                    for row in table_rows:
+                        shared[name].setdefault(row[_SHARED[name]], row)
+                else:
+                    rows[name].extend(table_rows)
+        for name, by_id in shared.items():
+            rows[name] = list(by_id.values())
         return {
             name: pa.Table.from_pylist(rows[name], schema=schema)
             for name, schema in SCHEMAS.items()
         }
+
+
+def document_row(document: RawDocument) -> dict[str, Any]:
+    """The `documents` row of an input: its id is its URI and the hash of its bytes."""
+    raw_hash = hashlib.sha256(document.data).hexdigest()
+    return {
+        "document_id": document_id(document, raw_hash),
+        "uri": document.uri,
+        "media_type": document.media_type,
+        "size_bytes": len(document.data),
+        "content_hash": raw_hash,
+        "raw_location": document.raw_location,
+        "raw_offset": document.raw_offset,
+        "url": document.url,
+        "fetched_at": document.fetched_at,
+        "fetched_from": document.fetched_from,
+        "http_status": document.http_status,
+    }
 
 
 def _add_entity_rows(

@@ -126,6 +126,16 @@ class Warehouse:
             **counts,
         )
 
+    def known_documents(self, document_ids: Sequence[str]) -> set[str]:
+        """The ids among `document_ids` already loaded by a run of the current parser."""
+        if not document_ids:
+            return set()
+        rows = self.con.execute(
+            sqlfiles.load("known_documents"),
+            {"ids": list(document_ids), "parser_version": PARSER_VERSION},
+        ).fetchall()
+        return {row[0] for row in rows}
+
     def publish(self, run_id: str, staged: Path) -> tuple[BatchCounts, CheckResult]:
         """Merge a staged batch in one transaction: new and changed articles are (re)written
         with their child rows, unchanged ones left alone; documents and rejects appended.

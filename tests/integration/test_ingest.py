@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from etl.ingest import ingest
 from tests.conftest import PAGES, SAMPLES, TEXT_SAMPLES
@@ -166,3 +167,33 @@ def test_samples_text_and_archive_pages_are_the_same_articles(db: Path) -> None:
         ("sana", 5),
         ("sana-archive", 5),
     ]
+
+
+def test_unchanged_documents_are_not_parsed_again(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import etl.ingest
+
+    ingest([TEXT_SAMPLES], db)
+    calls: list[str] = []
+    real = etl.ingest.parse_one
+
+    def counting(item):  # type: ignore[no-untyped-def]
+        calls.append(item.uri)
+        return real(item)
+
+    monkeypatch.setattr(etl.ingest, "parse_one", counting)
+    summary = ingest([TEXT_SAMPLES], db)
+    assert (summary.n_seen, summary.n_unchanged, summary.n_checks) == (5, 5, 0)
+    assert calls == []
+
+
+def test_two_workers_load_the_same_rows_as_one(tmp_path: Path) -> None:
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    ingest([SAMPLES], one, workers=1)
+    ingest([SAMPLES], two, workers=2)
+    tables = ["articles", "paragraphs", "mentions", "meetings", "meeting_participants", "entities"]
+    for table in tables:
+        columns = "* exclude (first_run_id, last_run_id)" if table == "articles" else "*"
+        query = f"select {columns} from {table}"
+        assert sorted(rows(one, query), key=repr) == sorted(rows(two, query), key=repr), table
