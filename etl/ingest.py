@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import count, islice
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, TypeVar
@@ -39,6 +40,15 @@ Progress = Callable[[int, int | None], None]  # (documents done, documents in al
 T = TypeVar("T")
 
 
+@contextmanager
+def _timed(summary: RunSummary, stage: str) -> Iterator[None]:
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        summary.seconds[stage] = summary.seconds.get(stage, 0.0) + time.perf_counter() - started
+
+
 @dataclass
 class RunSummary:
     """What a run did, as recorded in `ingest_runs`."""
@@ -57,6 +67,8 @@ class RunSummary:
     failed_checks: list[str] = field(default_factory=list)
     rejects: list[tuple[str, str, str]] = field(default_factory=list)  # (uri, stage, reason)
     docs_path: Path | None = None
+    # Wall-clock seconds per stage: read, parse, stage, validate, publish, docs.
+    seconds: dict[str, float] = field(default_factory=dict)
 
     def ledger(self) -> dict[str, Any]:
         """The ledger's columns for this run."""
@@ -172,10 +184,11 @@ def _audit_and_publish(
     max_reject_share: float,
 ) -> None:
     """Stage the batch, audit it, then publish it or quarantine it."""
-    directory = staging.write_batch(batch, staging.batch_dir(summary.run_id, batch_no))
+    with _timed(summary, "stage"):
+        directory = staging.write_batch(batch, staging.batch_dir(summary.run_id, batch_no))
     results: list[CheckResult] = []
     if validator is not None:
-        with staging.open_staged(directory) as con:
+        with _timed(summary, "validate"), staging.open_staged(directory) as con:
             results = staging.audit(
                 con,
                 validator,
@@ -184,7 +197,8 @@ def _audit_and_publish(
             )
     n_parsed = batch.n_parsed
     if not any(result.blocks for result in results):
-        counts, published = warehouse.publish(summary.run_id, directory)
+        with _timed(summary, "publish"):
+            counts, published = warehouse.publish(summary.run_id, directory)
         results.append(published)
         if published.success:
             summary.n_new += counts.n_new
@@ -252,8 +266,14 @@ def ingest_documents(
         validator: Validator | None = None
         done = 0
         try:
-            for batch_no, chunk in enumerate(_chunks(documents, batch_size), start=1):
-                batch = _parse_chunk(chunk, warehouse, pool, skip_known)
+            chunks = _chunks(documents, batch_size)
+            for batch_no in count(1):
+                with _timed(summary, "read"):
+                    chunk = next(chunks, None)
+                if chunk is None:
+                    break
+                with _timed(summary, "parse"):
+                    batch = _parse_chunk(chunk, warehouse, pool, skip_known)
                 done += len(chunk)
                 if progress:
                     progress(done, total)
@@ -263,10 +283,12 @@ def ingest_documents(
                     continue  # everything in it is already in the warehouse
                 if validate and validator is None:
                     summary.docs_path = (config.home() / "dq" / summary.run_id).resolve()
-                    validator = Validator(summary.docs_path)
+                    with _timed(summary, "validate"):
+                        validator = Validator(summary.docs_path)
                 _audit_and_publish(warehouse, validator, batch, batch_no, summary, max_reject_share)
             if validator is not None:
-                summary.docs_path = validator.build_docs()
+                with _timed(summary, "docs"):
+                    summary.docs_path = validator.build_docs()
         except BaseException:
             summary.status = "failed"
             warehouse.finish_run(summary.run_id, summary.status, summary.ledger())
