@@ -243,6 +243,7 @@ def ingest_documents(
     max_reject_share: float = DEFAULT_MAX_REJECT_SHARE,
     workers: int = 1,
     skip_known: bool = True,
+    wait: float = 0.0,
 ) -> RunSummary:
     """Parse, audit and publish documents into the warehouse at `db`, a batch at a time.
 
@@ -254,9 +255,13 @@ def ingest_documents(
 
     `workers` > 1 parses in that many processes. With `skip_known`, documents already loaded
     unchanged by the current parser are counted as unchanged without being parsed again.
+
+    The run writes a shadow copy of the warehouse and swaps it in at the end: killed at any
+    point, it leaves the warehouse as it was; readers see the published file meanwhile. A
+    second run waits up to `wait` seconds for the first, then raises `WarehouseBusy`.
     """
     with (
-        Warehouse(db) as warehouse,
+        Warehouse(db, shadow=True, wait=wait) as warehouse,
         ProcessPoolExecutor(workers, mp_context=get_context("spawn"))
         if workers > 1
         else nullcontext() as pool,
@@ -290,11 +295,14 @@ def ingest_documents(
                 with _timed(summary, "docs"):
                     summary.docs_path = validator.build_docs()
         except BaseException:
+            # The shadow copy is thrown away: the warehouse stays as it was before the run.
             summary.status = "failed"
-            warehouse.finish_run(summary.run_id, summary.status, summary.ledger())
+            log.error("run %s failed; the warehouse is left as it was before it", summary.run_id)
             raise
         summary.status = "blocked" if summary.failed_checks else "succeeded"
-        warehouse.finish_run(summary.run_id, summary.status, summary.ledger())
+        with _timed(summary, "publish"):
+            warehouse.finish_run(summary.run_id, summary.status, summary.ledger())
+            warehouse.commit()
     return summary
 
 
@@ -308,6 +316,7 @@ def ingest(
     validate: bool = True,
     max_reject_share: float = DEFAULT_MAX_REJECT_SHARE,
     workers: int = 1,
+    wait: float = 0.0,
 ) -> RunSummary:
     """Ingest files and directories (walked recursively) into the warehouse at `db`."""
     paths = list(paths)
@@ -322,4 +331,5 @@ def ingest(
         validate=validate,
         max_reject_share=max_reject_share,
         workers=workers,
+        wait=wait,
     )

@@ -9,9 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import fcntl
 import logging
+import os
 import secrets
-from collections.abc import Sequence
+import shutil
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -76,16 +81,69 @@ def _run_file(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> None:
         _execute(con, statement, params)
 
 
-class Warehouse:
-    """A read-write connection to the warehouse file, with the schema applied."""
+class WarehouseBusy(Exception):
+    """Another process is writing the warehouse."""
 
-    def __init__(self, path: Path) -> None:
+
+@contextmanager
+def writer_lock(path: Path, wait: float = 0.0) -> Iterator[None]:
+    """Hold the warehouse's writer lock (`<file>.lock`, an flock) for the block.
+
+    Every writer takes it, so that two runs never interleave; waits up to `wait` seconds,
+    then raises `WarehouseBusy` naming the holder.
+    """
+    lock_path = path.with_name(path.name + ".lock")
+    handle = lock_path.open("a+")
+    deadline = time.monotonic() + wait
+    try:
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    handle.seek(0)
+                    holder = handle.read().strip() or "another process"
+                    raise WarehouseBusy(
+                        f"{path} is being written by {holder}; try again when it finishes"
+                    ) from None
+                time.sleep(0.2)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()} since {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M:%S} UTC")
+        handle.flush()
+        yield
+    finally:
+        handle.close()  # closing releases the flock
+
+
+class Warehouse:
+    """A read-write connection to the warehouse file, with the schema applied.
+
+    Holds the writer lock while open. With `shadow=True` (a whole run), it writes a copy of
+    the file (`<file>.next`) and `commit()` swaps the copy in with one atomic rename: a run
+    killed at any point leaves the warehouse exactly as it was, and readers keep reading the
+    published file while the run writes.
+    """
+
+    def __init__(self, path: Path, *, shadow: bool = False, wait: float = 0.0) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.path = path
-        self.con = duckdb.connect(str(path))
-        _run_file(self.con, "schema")
-        for view in sqlfiles.view_names():
-            _run_file(self.con, f"views/{view}")
+        self.live_path = path
+        self._lock = writer_lock(path, wait)
+        self._lock.__enter__()
+        self.shadow = shadow
+        self.path = path.with_name(path.name + ".next") if shadow else path
+        try:
+            if shadow:
+                _prepare_shadow(path, self.path)
+            self.con = duckdb.connect(str(self.path))
+            _run_file(self.con, "schema")
+            for view in sqlfiles.view_names():
+                _run_file(self.con, f"views/{view}")
+        except BaseException:
+            self._lock.__exit__(None, None, None)
+            raise
+        self._closed = False
 
     def __enter__(self) -> Warehouse:
         return self
@@ -98,9 +156,32 @@ class Warehouse:
     ) -> None:
         self.close()
 
-    def close(self) -> None:
-        """Close the connection (and release the file's write lock)."""
+    def commit(self) -> None:
+        """Make a shadow run's writes the warehouse (atomic rename); no-op otherwise."""
+        if not self.shadow or self._closed:
+            return
+        self.con.execute("checkpoint")
         self.con.close()
+        self._closed = True
+        with self.path.open("rb") as f:
+            os.fsync(f.fileno())
+        self.path.replace(self.live_path)
+        directory = os.open(self.live_path.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+
+    def close(self) -> None:
+        """Close the connection and release the writer lock; an uncommitted shadow copy is
+        thrown away (the warehouse stays as it was)."""
+        if not self._closed:
+            self.con.close()
+            self._closed = True
+        if self.shadow:
+            for leftover in (self.path, self.path.with_name(self.path.name + ".wal")):
+                leftover.unlink(missing_ok=True)
+        self._lock.__exit__(None, None, None)
 
     def start_run(self, trigger: str) -> str:
         """Open a run in the ledger with status `running`; returns its id."""
@@ -178,3 +259,15 @@ def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
     if not path.is_file():
         raise FileNotFoundError(f"no warehouse at {path}: run `bulletins ingest` first")
     return duckdb.connect(str(path), read_only=True, config=READ_ONLY_CONFIG)
+
+
+def _prepare_shadow(live: Path, shadow: Path) -> None:
+    """Copy the published warehouse to the shadow path (after replaying any WAL left by a
+    writer that died, so that the copy holds everything committed)."""
+    for leftover in (shadow, shadow.with_name(shadow.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    if not live.exists():
+        return
+    if live.with_name(live.name + ".wal").exists():
+        duckdb.connect(str(live)).close()  # replays and checkpoints the WAL
+    shutil.copyfile(live, shadow)
