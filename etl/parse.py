@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import parse_qs, urlsplit
 
 from etl.bulletin import build_bulletin
@@ -13,6 +17,10 @@ from etl.extract import extract_html
 from etl.model import Bulletin, RawDocument
 from etl.sources import document_bytes
 
+# Real bulletin pages are 100-170 KB; a page 100 times that is not a bulletin, and parsing
+# it would cost seconds of CPU and hundreds of MB.
+MAX_DOCUMENT_BYTES = 16 * 2**20
+MAX_SECONDS = 30.0
 _ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
 
 
@@ -79,7 +87,34 @@ def parse_document(document: RawDocument, url: str | None = None) -> Bulletin:
     `url` overrides the URL from a sidecar or the page's canonical link.
     """
     data = document_bytes(document)
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise Rejected(
+            "read",
+            f"too large to be a bulletin ({len(data) / 2**20:.0f} MiB > "
+            f"{MAX_DOCUMENT_BYTES // 2**20} MiB)",
+        )
     html = document.media_type == "text/html"
     text = decode(data, html=html)
     parse = parse_html if html else parse_text
-    return parse(text, url=url or document.url, published=document.published)
+    with time_limit(MAX_SECONDS):
+        return parse(text, url=url or document.url, published=document.published)
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Reject a document whose parsing takes longer than `seconds` (a hostile page must not
+    hang a run). Uses a timer signal, so it applies in a process's main thread only."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise Rejected("parse", f"parsing took longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
