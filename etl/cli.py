@@ -21,7 +21,7 @@ from etl.errors import Rejected
 from etl.ingest import DEFAULT_BATCH_SIZE, DEFAULT_MAX_REJECT_SHARE, Progress, ingest
 from etl.parse import parse_document
 from etl.sources import read_file
-from etl.warehouse import connect_read_only
+from etl.warehouse import WarehouseBusy, connect_read_only
 
 log = logging.getLogger("etl")
 _DB_HELP = "Warehouse file (default: $BULLETINS_DB, else $BULLETINS_HOME/warehouse.duckdb)."
@@ -57,6 +57,10 @@ def parse(path: Path, url: str | None, as_json: bool) -> None:
         bulletin = parse_document(read_file(path), url=url)
     except Rejected as rejected:
         _fail(f"{path}: {rejected.reason}")
+        return
+    except Exception as exc:  # a parser bug still gets one line, not a traceback
+        log.debug("parse failed", exc_info=True)
+        _fail(f"{path}: internal error: {type(exc).__name__}: {exc}")
         return
     data = bulletin.to_dict()
     if as_json:
@@ -103,8 +107,23 @@ def _progress_reporter() -> tuple[Progress, Any]:
     type=click.FloatRange(0, 1),
     help="Hold back a batch in which a larger share of the inputs was rejected.",
 )
+@click.option(
+    "--workers", default=1, show_default=True, type=click.IntRange(1), help="Parsing processes."
+)
+@click.option(
+    "--wait",
+    default=0.0,
+    show_default=True,
+    type=click.FloatRange(0),
+    help="Seconds to wait for another run writing the warehouse before giving up.",
+)
 def ingest_command(
-    paths: Sequence[Path], db: Path | None, batch_size: int, max_reject_share: float
+    paths: Sequence[Path],
+    db: Path | None,
+    batch_size: int,
+    max_reject_share: float,
+    workers: int,
+    wait: float,
 ) -> None:
     """Ingest files and directories (recursively) into the warehouse, then print a summary.
 
@@ -118,7 +137,12 @@ def ingest_command(
             batch_size=batch_size,
             progress=progress,
             max_reject_share=max_reject_share,
+            workers=workers,
+            wait=wait,
         )
+    except WarehouseBusy as busy:
+        _fail(str(busy))
+        return
     except duckdb.Error as exc:
         _fail(f"warehouse: {str(exc).splitlines()[0]}")
         return
@@ -210,3 +234,174 @@ def dq(run_id: str | None, db: Path | None, failed: bool, fmt: str) -> None:
         db, sqlfiles.load("dq_report"), {"run_id": run_id, "only_failed": failed}
     )
     _print(columns, rows, fmt)
+
+
+# -- fetching the sites ---------------------------------------------------------------------
+# The fetch modules are imported when these commands run, so that the other commands start
+# without loading the HTTP and WARC stacks.
+
+_DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _categories(values: Sequence[str]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+@main.command()
+@click.argument("site", type=click.Choice(["sana", "sana-archive"]))
+@click.option("--since", type=_DATE, help="Oldest publication date wanted (YYYY-MM-DD).")
+@click.option("--until", type=_DATE, help="Newest publication date wanted (YYYY-MM-DD).")
+@click.option(
+    "--categories",
+    multiple=True,
+    help="Categories to walk, comma-separated or repeated: slugs on sana (politics, "
+    "presidency), ids or names on sana-archive (2 = politics, 106 = world).",
+)
+@click.option("--max-articles", type=click.IntRange(min=1), help="Stop after this many.")
+@click.option(
+    "--base-url",
+    help="Fetch the site from here (a mirror); default $BULLETINS_SANA_BASE_URL or "
+    "$BULLETINS_SANA_ARCHIVE_BASE_URL, else the real site.",
+)
+@click.option(
+    "--wayback-base-url", help="The Wayback Machine (default $BULLETINS_WAYBACK_BASE_URL)."
+)
+@click.option(
+    "--wayback",
+    type=click.Choice(["fallback", "only", "off"]),
+    default="fallback",
+    show_default=True,
+    help="Use the Wayback Machine when the origin fails, instead of the origin, or never.",
+)
+@click.option(
+    "--delay",
+    type=click.FloatRange(min=0),
+    default=config.DEFAULT_CRAWL_DELAY,
+    show_default=True,
+    help="Seconds between requests to one host (a longer robots.txt Crawl-delay wins).",
+)
+@click.option(
+    "--concurrency",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Requests in flight per host.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=90.0,
+    show_default=True,
+    help="Seconds to wait for a response to start or continue.",
+)
+@click.option("--retries", type=click.IntRange(min=0), default=4, show_default=True)
+@click.option("--refetch", is_flag=True, help="Fetch again articles already stored.")
+@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
+@click.option("--batch-size", default=DEFAULT_BATCH_SIZE, show_default=True, type=int)
+def crawl(
+    site: str,
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+    categories: Sequence[str],
+    max_articles: int | None,
+    base_url: str | None,
+    wayback_base_url: str | None,
+    wayback: str,
+    delay: float,
+    concurrency: int,
+    timeout: float,
+    retries: int,
+    refetch: bool,
+    db: Path | None,
+    batch_size: int,
+) -> None:
+    """Crawl SITE (sana or sana-archive): discover, fetch, land in WARC files, parse, load.
+
+    Resumable: after a kill, run the same command again. Exits 2 when a batch was held back
+    by the data-quality checks, 3 when a listing could not be walked to its end (run again
+    later to resume).
+    """
+    from etl.fetch.crawl import CrawlOptions
+    from etl.fetch.crawl import crawl as run_crawl
+
+    options = CrawlOptions(
+        site=site,
+        since=since.date() if since else None,
+        until=until.date() if until else None,
+        categories=_categories(categories),
+        max_articles=max_articles,
+        base_url=base_url,
+        wayback_base_url=wayback_base_url,
+        wayback=wayback,
+        delay=delay,
+        concurrency=concurrency,
+        read_timeout=timeout,
+        retries=retries,
+        refetch=refetch,
+    )
+    progress, bar = _progress_reporter()
+    try:
+        stats, summary = run_crawl(
+            options, config.db_path(db), batch_size=batch_size, progress=progress
+        )
+    except (ValueError, WarehouseBusy) as exc:
+        _fail(str(exc))
+        return
+    except duckdb.Error as exc:
+        _fail(f"warehouse: {str(exc).splitlines()[0]}")
+        return
+    finally:
+        if bar is not None:
+            bar.render_finish()
+    for uri, stage, reason in summary.rejects:
+        click.echo(f"rejected {uri} ({stage}): {reason}", err=True)
+    for warning in stats.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(stats.line())
+    click.echo(summary.line())
+    if summary.status == "blocked":
+        sys.exit(2)
+    if not stats.complete:
+        sys.exit(3)
+
+
+@main.command()
+@click.option("--since", type=_DATE, help="Only pages fetched on or after this day (UTC).")
+@click.option(
+    "--raw",
+    "raw_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="The landing zone (default $BULLETINS_HOME/raw).",
+)
+@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
+@click.option("--batch-size", default=DEFAULT_BATCH_SIZE, show_default=True, type=int)
+def reprocess(
+    since: dt.datetime | None, raw_dir: Path | None, db: Path | None, batch_size: int
+) -> None:
+    """Re-parse the stored pages with the current parser, without network, and update the
+    warehouse (articles an older parser wrote get the current parser_version)."""
+    from etl.reprocess import reprocess as run_reprocess
+
+    progress, bar = _progress_reporter()
+    try:
+        summary = run_reprocess(
+            config.db_path(db),
+            raw_dir=raw_dir,
+            since=since.date() if since else None,
+            batch_size=batch_size,
+            progress=progress,
+        )
+    except WarehouseBusy as busy:
+        _fail(str(busy))
+        return
+    except duckdb.Error as exc:
+        _fail(f"warehouse: {str(exc).splitlines()[0]}")
+        return
+    finally:
+        if bar is not None:
+            bar.render_finish()
+    for uri, stage, reason in summary.rejects:
+        click.echo(f"rejected {uri} ({stage}): {reason}", err=True)
+    click.echo(summary.line())
+    if summary.status == "blocked":
+        sys.exit(2)

@@ -1,4 +1,8 @@
-"""Local inputs: walk files and directories, read bytes, gunzip, and pick up sidecars."""
+"""Local inputs: walk files and directories, read bytes, gunzip, and pick up sidecars.
+
+WARC files (`.warc`, `.warc.gz`) hold many pages each: their article pages are taken out by
+`etl.warc.read_warc`.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from pathlib import Path
 from etl.encoding import maybe_gunzip
 from etl.errors import Rejected
 from etl.model import RawDocument, Unreadable
+from etl.warc import is_warc, read_warc
 
 _MEDIA_TYPES = {
     ".txt": "text/plain",
@@ -36,7 +41,7 @@ def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and not hidden and media_type(child):
+                if child.is_file() and not hidden and (media_type(child) or is_warc(child)):
                     yield child
         else:
             yield path
@@ -82,8 +87,15 @@ def document_bytes(document: RawDocument) -> bytes:
 
 
 def iter_documents(paths: Iterable[str | Path]) -> Iterator[RawDocument | Unreadable]:
-    """Read every input under `paths`, lazily; unreadable ones come back as `Unreadable`."""
+    """Read every input under `paths`, lazily; unreadable ones come back as `Unreadable`.
+    A WARC file gives its article pages, one document each."""
     for path in iter_paths(paths):
+        if is_warc(path):
+            if not path.is_file():
+                yield Unreadable(path.resolve().as_uri(), "read", "cannot read file (no such file)")
+                continue
+            yield from read_warc(path)
+            continue
         try:
             yield read_file(path)
         except Rejected as rejected:

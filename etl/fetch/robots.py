@@ -1,0 +1,62 @@
+"""robots.txt: which paths a host lets us fetch, and how long it asks us to wait between
+requests (Crawl-delay).
+
+What an answer means follows RFC 9309: a 2xx body is parsed; 4xx (no robots.txt) allows
+everything; a 5xx or an unreachable host disallows everything for now, since the host may be
+unable to say what it forbids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
+from urllib.robotparser import RobotFileParser
+
+AGENT_TOKEN = "sana-bulletins"
+
+
+def robots_url(url: str) -> str:
+    """The robots.txt address of a URL's host (scheme, host and port kept)."""
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, "/robots.txt", "", ""))
+
+
+def host_key(url: str) -> str:
+    """The host a politeness rule applies to: scheme, host and port."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc.lower()}"
+
+
+@dataclass
+class RobotsRules:
+    """The rules of one host for our user agent."""
+
+    status: int | None  # the robots.txt answer's status; None when the host was unreachable
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        self._parser: RobotFileParser | None = None
+        if self.status is not None and 200 <= self.status < 300:
+            parser = RobotFileParser()
+            parser.parse(self.text.splitlines())
+            self._parser = parser
+
+    @property
+    def disallow_all(self) -> bool:
+        """Whether the host is closed to us for now (robots.txt unreachable or 5xx)."""
+        return self.status is None or self.status >= 500
+
+    def allowed(self, url: str, agent: str = AGENT_TOKEN) -> bool:
+        """Whether `url` may be fetched by `agent`."""
+        if self.disallow_all:
+            return False
+        if self._parser is None:
+            return True
+        return self._parser.can_fetch(agent, url)
+
+    def crawl_delay(self, agent: str = AGENT_TOKEN) -> float | None:
+        """The Crawl-delay the host asks of `agent` (its own group, else `*`), in seconds."""
+        if self._parser is None:
+            return None
+        delay = self._parser.crawl_delay(agent)
+        return float(delay) if delay is not None else None

@@ -1,0 +1,91 @@
+"""Fixtures of the fetch tests: the imitated sites, a fake clock, a crawl in a temp home."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from etl.fetch.crawl import CrawlOptions, CrawlStats, crawl
+from etl.ingest import RunSummary
+from tests.sites.server import Sites, sana_sites  # noqa: F401 - the fixture, re-exported
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+# Timeouts small enough that a stalled answer costs a test well under a second.
+FAST = {"read_timeout": 0.5, "connect_timeout": 1.0, "total_timeout": 3.0, "backoff_base": 0.0}
+
+
+@dataclass
+class FakeTime:
+    """A clock that sleeping moves forward: delays and backoffs cost no real time, and every
+    wait is on record."""
+
+    now: float = 1000.0
+    slept: list[float] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._lock = threading.Lock()
+
+    def clock(self) -> float:
+        with self._lock:
+            return self.now
+
+    def sleep(self, seconds: float) -> None:
+        with self._lock:
+            self.slept.append(seconds)
+            self.now += seconds
+
+
+@pytest.fixture
+def fake_time() -> FakeTime:
+    return FakeTime()
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """`$BULLETINS_HOME` in a temporary directory (raw/, crawl/, dq/ land there)."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("BULLETINS_HOME", str(home))
+    monkeypatch.delenv("BULLETINS_DB", raising=False)
+    for name in ("BULLETINS_SANA_BASE_URL", "BULLETINS_SANA_ARCHIVE_BASE_URL",
+                 "BULLETINS_WAYBACK_BASE_URL"):  # fmt: skip
+        monkeypatch.delenv(name, raising=False)
+    return home
+
+
+def run_crawl(
+    sites: Sites,
+    home: Path,
+    site: str,
+    time: FakeTime | None = None,
+    batch_size: int = 200,
+    **options: Any,
+) -> tuple[CrawlStats, RunSummary]:
+    """Crawl `site` of the imitated hosts into `home`, with a fake clock and small timeouts."""
+    time = time or FakeTime()
+    settings: dict[str, Any] = {**FAST, "delay": 0.0, **options}
+    return crawl(
+        CrawlOptions(
+            site=site,
+            base_url=sites.base(site),
+            wayback_base_url=sites.wayback,
+            **settings,
+        ),
+        home / "warehouse.duckdb",
+        raw_dir=home / "raw",
+        frontier_file=home / "crawl" / "frontier.sqlite",
+        batch_size=batch_size,
+        sleep=time.sleep,
+        clock=time.clock,
+    )
+
+
+def rows(db: Path, query: str) -> list[tuple[Any, ...]]:
+    """The rows of a query on a warehouse, opened read-only."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(query).fetchall()
