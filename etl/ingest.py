@@ -26,6 +26,7 @@ from etl.normalize import ArticleRows, Batch, article_rows, document_id, documen
 from etl.parse import parse_document
 from etl.quality import CheckResult, Validator
 from etl.sources import iter_documents, iter_paths
+from etl.warc import is_warc
 from etl.warehouse import Warehouse
 
 log = logging.getLogger(__name__)
@@ -320,7 +321,9 @@ def ingest(
 ) -> RunSummary:
     """Ingest files and directories (walked recursively) into the warehouse at `db`."""
     paths = list(paths)
-    total = sum(1 for _ in iter_paths(paths))
+    files = list(iter_paths(paths))
+    # A WARC file holds an unknown number of pages: then the total is unknown.
+    total = None if any(is_warc(path) for path in files) else len(files)
     return ingest_documents(
         iter_documents(paths),
         db,
