@@ -16,8 +16,9 @@ import time
 from pathlib import Path
 
 from etl import staging
-from etl.ingest import stage_document
+from etl.model import RawDocument
 from etl.normalize import Batch
+from etl.parse import parse_document
 from etl.quality import Validator
 from etl.sources import iter_documents
 from etl.warehouse import Warehouse
@@ -27,12 +28,11 @@ SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "text"
 
 def build_batch(n_articles: int) -> Batch:
     """A batch of `n_articles` bulletins made from the text samples."""
-    seed_batch = Batch()
-    for item in iter_documents([SAMPLES]):
-        stage_document(item, seed_batch)
-    seeds = list(seed_batch.articles.values())
+    seeds = []
     batch = Batch()
-    batch.documents = seed_batch.documents
+    for document in iter_documents([SAMPLES]):
+        assert isinstance(document, RawDocument)
+        seeds.append((parse_document(document), batch.add_document(document)))
     for i in range(n_articles):
         bulletin, doc_id = seeds[i % len(seeds)]
         copy = dataclasses.replace(bulletin, url=f"https://archive.sana.sy/en/?p={1_000_000 + i}")

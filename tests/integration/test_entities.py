@@ -210,3 +210,34 @@ def test_warehouse_views_on_the_samples(db: Path) -> None:
             ("al-Mikdad",),
             ("al-Miqdad",),
         ]
+
+
+def _write(directory: Path, name: str, text: str, url: str, published: str) -> None:
+    directory.mkdir(exist_ok=True)
+    (directory / f"{name}.txt").write_text(text, encoding="utf-8")
+    (directory / f"{name}.json").write_text(
+        f'{{"url": "{url}", "published": "{published}"}}', encoding="utf-8"
+    )
+
+
+def test_near_duplicates_point_at_the_earliest_copy(tmp_path: Path, db: Path) -> None:
+    text = (TEXT_SAMPLES / "002_22b12b3928bf7f46.txt").read_text(encoding="utf-8")
+    edited = text.replace("the upcoming round of Astana talks", "the coming round of Astana talks")
+    _write(tmp_path / "a", "first", text, "https://archive.sana.sy/en/?p=1", "2019-07-30")
+    _write(tmp_path / "b", "republished", edited, "https://archive.sana.sy/en/?p=2", "2019-08-02")
+    _write(tmp_path / "c", "older", edited, "https://archive.sana.sy/en/?p=3", "2019-07-29")
+    query = "select url, duplicate_of is null, (select url from articles o where o.article_id = a.duplicate_of) from articles a order by url"
+    ingest([tmp_path / "a"], db)
+    ingest([tmp_path / "b"], db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute(query).fetchall() == [
+            ("https://archive.sana.sy/en/?p=1", True, None),
+            ("https://archive.sana.sy/en/?p=2", False, "https://archive.sana.sy/en/?p=1"),
+        ]
+    ingest([tmp_path / "c"], db)  # an earlier copy arrives later (a backfill)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute(query).fetchall() == [
+            ("https://archive.sana.sy/en/?p=1", False, "https://archive.sana.sy/en/?p=3"),
+            ("https://archive.sana.sy/en/?p=2", False, "https://archive.sana.sy/en/?p=3"),
+            ("https://archive.sana.sy/en/?p=3", True, None),
+        ]
