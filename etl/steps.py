@@ -445,7 +445,7 @@ def _plan_crawl(
     class ListingWalk(Crawler):
         """The crawler's walk, leaving the articles it queues in the frontier."""
 
-        def _fetch_queue(self) -> Iterator[RawDocument | Unreadable]:
+        def fetch_queue(self) -> Iterator[RawDocument | Unreadable]:
             return iter(())
 
     options = _crawl_options(crawl)
@@ -588,7 +588,7 @@ def fetch_batch(batch: Mapping[str, Any]) -> dict[str, Any]:
                 if row is None:
                     raise RuntimeError(f"{url} is not in the crawl frontier; plan the run again")
                 # One page at a time, each noted in the frontier as soon as it is on disk.
-                items[index] = _fetched_item(url, crawler._fetch_article(row))
+                items[index] = _fetched_item(url, crawler.fetch_article(row))
             n_origin = crawler.stats.fetched_origin
             n_wayback = crawler.stats.fetched_wayback
             n_failed = crawler.stats.failed

@@ -193,7 +193,7 @@ class Crawler:
         log.info(
             "%s job %s %s", self.site.name, self.job_id, "resumed" if self.stats.resumed else ""
         )
-        yield from self._fetch_queue()
+        yield from self.fetch_queue()
         for category in self.categories:
             yield from self._walk(category)
         self.finished = self.stats.complete
@@ -298,7 +298,7 @@ class Crawler:
         walk.pending_cards = None
         walk.pending_page = None
         self.frontier.save_walk(self.job_id, walk)
-        yield from self._fetch_queue()
+        yield from self.fetch_queue()
         # The exact dates of the articles just fetched correct the inferred ones.
         _, corrected = date_cards(cards, anchor_before, self._known_dates(cards))
         if corrected is not None and corrected != walk.anchor_date:
@@ -327,21 +327,22 @@ class Crawler:
                 )
                 row = self.frontier.get(card.url)
                 assert row is not None
-                yield self._emit(row.url, self._fetch_article(row))
+                yield self._emit(row.url, self.fetch_article(row))
             if self._known_date(card.url) is not None:
                 return
 
     # -- fetching articles ------------------------------------------------------------------
 
-    def _fetch_queue(self) -> Iterator[RawDocument | Unreadable]:
+    def fetch_queue(self) -> Iterator[RawDocument | Unreadable]:
+        """Fetch the job's queued articles (a subclass may override this to only discover)."""
         rows = self.frontier.queued(self.job_id)
         workers = max(1, self.options.concurrency) * 2  # the site's host and Wayback's
         if len(rows) <= 1 or workers == 1 or self.options.concurrency <= 1:
             for row in rows:
-                yield self._emit(row.url, self._fetch_article(row))
+                yield self._emit(row.url, self.fetch_article(row))
             return
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch") as pool:
-            futures = {pool.submit(self._fetch_article, row): row.url for row in rows}
+            futures = {pool.submit(self.fetch_article, row): row.url for row in rows}
             for future in as_completed(futures):
                 yield self._emit(futures[future], future.result())
 
@@ -354,7 +355,7 @@ class Crawler:
         outcome = self.wayback.fetch([canonical], article_url=article_url, role=role)
         return outcome.result or FetchResult(url, error=f"wayback: {outcome.reason}")
 
-    def _fetch_article(self, row: UrlRow) -> RawDocument | Unreadable:
+    def fetch_article(self, row: UrlRow) -> RawDocument | Unreadable:
         """Fetch one article (origin, then Wayback when the origin fails or the archive
         lost it); never raises: a failure is an `Unreadable` with a one-line reason."""
         try:
