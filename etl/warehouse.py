@@ -238,6 +238,9 @@ class Warehouse:
         except BaseException:
             self.con.rollback()
             raise
+        finally:
+            # The batch's in-memory copy is dropped at once, not kept until the next batch.
+            self.con.execute("detach database if exists staging")
         return BatchCounts(n_new=int(n_new), n_updated=int(n_updated)), verdict
 
     def record_results(self, run_id: str, batch_no: int, results: Sequence[CheckResult]) -> None:
