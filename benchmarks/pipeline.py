@@ -1485,9 +1485,10 @@ def _machine() -> dict[str, Any]:
         cwd=REPO,
         capture_output=True,
         text=True,
+        check=False,
     ).stdout.splitlines()
     diff = subprocess.run(
-        ["git", "diff", "HEAD", "--", "etl", "sql"], cwd=REPO, capture_output=True
+        ["git", "diff", "HEAD", "--", "etl", "sql"], cwd=REPO, capture_output=True, check=False
     ).stdout
     return {
         "git_head": head,
