@@ -1487,11 +1487,21 @@ def _machine() -> dict[str, Any]:
         text=True,
         check=False,
     ).stdout.splitlines()
+    # What the figures depend on: the committed etl/ and sql/ trees and any uncommitted change.
+    trees = subprocess.run(
+        ["git", "rev-parse", "HEAD:etl", "HEAD:sql"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.split()
+    trees = [tree[:12] for tree in trees]
     diff = subprocess.run(
         ["git", "diff", "HEAD", "--", "etl", "sql"], cwd=REPO, capture_output=True, check=False
     ).stdout
     return {
         "git_head": head,
+        "etl_sql_trees": trees,
         "uncommitted_in_etl_sql": [line[3:] for line in changed],
         "uncommitted_diff_sha256": hashlib.sha256(diff).hexdigest()[:16],
         "cpus": os.cpu_count(),
@@ -1551,9 +1561,9 @@ def run(args: argparse.Namespace, out: Path) -> dict[str, Any]:
             ingest(f"round {round_no}: full ingest, 2 worker processes", two, workers=2)
         )
         shutil.rmtree(two)
-    for name, measured in repeats.items():
-        results[name] = min(measured, key=lambda figures: float(figures["seconds"]))
-        results[name]["all_seconds"] = [figures["seconds"] for figures in measured]
+    for name, rounds in repeats.items():
+        results[name] = min(rounds, key=lambda figures: float(figures["seconds"]))
+        results[name]["all_seconds"] = [figures["seconds"] for figures in rounds]
     small = runs / "ingest-small"
     results["ingest_small"] = ingest(f"full ingest of {args.small:,}", small, limit=args.small)
     shutil.rmtree(small)
@@ -1629,6 +1639,7 @@ def profile_runs(
 
 
 def main(argv: Sequence[str] | None = None) -> None:
+    """The command line: run the benchmark and report, or (`--child`) one measurement."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=2000, help="corpus size (default 2000)")
     parser.add_argument(
@@ -1667,11 +1678,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     results["total_seconds"] = time.perf_counter() - started
     at_end = _machine()
     results["tree_at_end"] = {
-        k: at_end[k] for k in ("git_head", "uncommitted_in_etl_sql", "uncommitted_diff_sha256")
+        k: at_end[k] for k in ("etl_sql_trees", "uncommitted_in_etl_sql", "uncommitted_diff_sha256")
     }
     tree_at_start = {
         k: results["machine"][k]
-        for k in ("git_head", "uncommitted_in_etl_sql", "uncommitted_diff_sha256")
+        for k in ("etl_sql_trees", "uncommitted_in_etl_sql", "uncommitted_diff_sha256")
     }
     if results["tree_at_end"] != tree_at_start:
         _log("warning: etl/ or sql/ changed during the run; the figures mix two states")
