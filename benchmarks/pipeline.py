@@ -49,7 +49,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -374,17 +374,43 @@ def fit_size(page: str, target: int, titles: Sequence[str], rng: random.Random) 
     return page
 
 
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it would be served from, and its bytes."""
+
+    index: int
+    theme: str  # "sana-archive" (Sahifa) or "sana" (Foxiz)
+    url: str
+    data: bytes
+
+
+def generate_pages(n_docs: int, seed: int = SEED, start: int = 0) -> Iterator[Page]:
+    """Pages `start` to `n_docs - 1` of the seeded corpus, one at a time (deterministic)."""
+    from samples.render import load_catalog, render_archive, render_current
+
+    pools = _pools(load_catalog(CATALOG))
+    titles = [item["title"] for item in pools.related + pools.check_also]
+    for index in range(start, n_docs):
+        rng = random.Random(seed * 1_000_003 + index)
+        bulletin = vary_bulletin(pools, index, rng)
+        archive = index % 2 == 0
+        page = render_archive(bulletin) if archive else render_current(bulletin)
+        page = fit_size(page, rng.randint(MIN_PAGE_BYTES, MAX_PAGE_BYTES), titles, rng)
+        yield Page(
+            index=index,
+            theme="sana-archive" if archive else "sana",
+            url=bulletin["archive_url"] if archive else bulletin["current_url"],
+            data=page.encode("utf-8"),
+        )
+
+
 def write_corpus(root: Path, n_docs: int, seed: int = SEED) -> Corpus:
     """Generate `n_docs` pages under `root/html/` and the same pages in `root/corpus.warc.gz`
     (WARC/1.1 response records); deterministic for a given seed."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
-    from samples.render import load_catalog, render_archive, render_current
-
     started = time.perf_counter()
-    pools = _pools(load_catalog(CATALOG))
-    titles = [item["title"] for item in pools.related + pools.check_also]
     html = root / "html"
     warc = root / "corpus.warc.gz"
     sizes = []
@@ -395,32 +421,27 @@ def write_corpus(root: Path, n_docs: int, seed: int = SEED) -> Corpus:
         writer.write_record(
             writer.create_warcinfo_record(warc.name, {"software": "benchmarks.pipeline"})
         )
-        for index in range(n_docs):
-            rng = random.Random(seed * 1_000_003 + index)
-            bulletin = vary_bulletin(pools, index, rng)
-            archive = index % 2 == 0
-            page = render_archive(bulletin) if archive else render_current(bulletin)
-            page = fit_size(page, rng.randint(MIN_PAGE_BYTES, MAX_PAGE_BYTES), titles, rng)
-            data = page.encode("utf-8")
-            theme = "sana-archive" if archive else "sana"
+        for page in generate_pages(n_docs, seed):
             # Shards of 1,000 files: a directory per 100,000 pages would be slow to walk.
-            path = html / f"{index // 1000:04d}" / f"{index:07d}-{theme}.html"
+            path = html / f"{page.index // 1000:04d}" / f"{page.index:07d}-{page.theme}.html"
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-            sizes.append(len(data))
-            url = bulletin["archive_url"] if archive else bulletin["current_url"]
+            path.write_bytes(page.data)
+            sizes.append(len(page.data))
             http_headers = StatusAndHeaders(
                 "200 OK",
-                [("Content-Type", "text/html; charset=UTF-8"), ("Content-Length", str(len(data)))],
+                [
+                    ("Content-Type", "text/html; charset=UTF-8"),
+                    ("Content-Length", str(len(page.data))),
+                ],
                 protocol="HTTP/1.1",
             )
-            moment = fetched + dt.timedelta(seconds=5 * index)
+            moment = fetched + dt.timedelta(seconds=5 * page.index)
             writer.write_record(
                 writer.create_warc_record(
-                    url,
+                    page.url,
                     "response",
-                    payload=io.BytesIO(data),
-                    length=len(data),
+                    payload=io.BytesIO(page.data),
+                    length=len(page.data),
                     http_headers=http_headers,
                     warc_headers_dict={"WARC-Date": moment.strftime("%Y-%m-%dT%H:%M:%SZ")},
                 )

@@ -55,10 +55,15 @@ def extract_html(text: str, url: str | None = None) -> Extracted:
     canonical = _meta(tree, "//link[@rel='canonical']", "href") or _meta(
         tree, "//meta[@property='og:url']", "content"
     )
+    # On a known theme's page the markup gives the headline and date, and the pruned tree
+    # holds little but the article: trafilatura's metadata and its fallback extractors
+    # (readability, jusText) would only cost time, a quarter of the parse (docs/benchmarks.md).
+    themed = reading is not None and bool(reading.headline) and bool(reading.published)
     document = trafilatura.bare_extraction(
         tree,
         url=url or canonical,
-        with_metadata=True,
+        fast=themed,
+        with_metadata=not themed,
         include_comments=False,
         include_tables=False,
         include_images=False,

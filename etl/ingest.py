@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager, nullcontext
@@ -106,6 +107,7 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
+        del chunk  # not alive while the next chunk is read
 
 
 @dataclass(frozen=True)
@@ -152,14 +154,32 @@ def stage_document(item: RawDocument | Unreadable, batch: Batch) -> None:
         add_parsed(batch, parse_one(item))
 
 
-def _parse_chunk(
+@dataclass
+class _Submitted:
+    """A chunk handed to the parsers: its batch so far (unreadable inputs, skipped documents)
+    and its parse results, which a pool computes in the background."""
+
+    batch: Batch
+    n_inputs: int
+    n_parsing: int
+    results: Iterator[Parsed]
+
+    def collect(self) -> Batch:
+        """Wait for the chunk's parse results and put them into its batch."""
+        for parsed in self.results:
+            add_parsed(self.batch, parsed)
+        self.results = iter(())
+        return self.batch
+
+
+def _submit(
     chunk: list[RawDocument | Unreadable],
     warehouse: Warehouse,
     pool: Executor | None,
     skip_known: bool,
-) -> Batch:
-    """Parse a chunk into a batch, in worker processes when there is a pool, passing over
-    documents the warehouse already holds unchanged."""
+) -> _Submitted:
+    """Hand a chunk to the parsers (the pool's worker processes, else this process when
+    collected), passing over documents the warehouse already holds unchanged."""
     batch = Batch()
     readable = [item for item in chunk if isinstance(item, RawDocument)]
     for item in chunk:
@@ -170,10 +190,27 @@ def _parse_chunk(
         known = warehouse.known_documents(ids)
         batch.n_skipped = sum(1 for i in ids if i in known)
         readable = [d for d, i in zip(readable, ids, strict=True) if i not in known]
+    # Executor.map submits every document at once; the workers start on them right away.
     results = pool.map(parse_one, readable, chunksize=8) if pool else map(parse_one, readable)
-    for parsed in results:
-        add_parsed(batch, parsed)
-    return batch
+    return _Submitted(batch, len(chunk), len(readable), iter(results))
+
+
+def _submitted(
+    chunks: Iterator[list[RawDocument | Unreadable]],
+    submit: Callable[[list[RawDocument | Unreadable]], _Submitted],
+    ahead: int,
+) -> Iterator[_Submitted]:
+    """Submit chunks, keeping `ahead` chunks submitted beyond the one being published: with
+    worker processes, they parse batch n+1 while this process validates and publishes batch
+    n. Without them, `ahead` is 0 and one batch is alive at a time."""
+    queue: deque[_Submitted] = deque()
+    for chunk in chunks:
+        queue.append(submit(chunk))
+        del chunk
+        if len(queue) > ahead:
+            yield queue.popleft()
+    while queue:
+        yield queue.popleft()
 
 
 def _audit_and_publish(
@@ -232,6 +269,13 @@ def _audit_and_publish(
     )
 
 
+def _validator(summary: RunSummary) -> Validator:
+    """The run's validator (importing great_expectations takes seconds: once a run)."""
+    summary.docs_path = (config.home() / "dq" / summary.run_id).resolve()
+    with _timed(summary, "validate"):
+        return Validator(summary.docs_path)
+
+
 def ingest_documents(
     documents: Iterable[RawDocument | Unreadable],
     db: Path,
@@ -272,26 +316,33 @@ def ingest_documents(
         validator: Validator | None = None
         done = 0
         try:
-            chunks = _chunks(documents, batch_size)
+            submitted = _submitted(
+                _chunks(documents, batch_size),
+                lambda chunk: _submit(chunk, warehouse, pool, skip_known),
+                ahead=1 if pool else 0,
+            )
             for batch_no in count(1):
                 with _timed(summary, "read"):
-                    chunk = next(chunks, None)
-                if chunk is None:
+                    pending = next(submitted, None)
+                if pending is None:
                     break
+                if validate and validator is None and pool is not None and pending.n_parsing:
+                    # Import great_expectations while the workers parse the first batch.
+                    validator = _validator(summary)
                 with _timed(summary, "parse"):
-                    batch = _parse_chunk(chunk, warehouse, pool, skip_known)
-                done += len(chunk)
+                    batch = pending.collect()
+                done += pending.n_inputs
                 if progress:
                     progress(done, total)
-                summary.n_seen += len(chunk)
+                summary.n_seen += pending.n_inputs
                 summary.n_unchanged += batch.n_skipped
-                if not batch.documents and not batch.rejects:
-                    continue  # everything in it is already in the warehouse
-                if validate and validator is None:
-                    summary.docs_path = (config.home() / "dq" / summary.run_id).resolve()
-                    with _timed(summary, "validate"):
-                        validator = Validator(summary.docs_path)
-                _audit_and_publish(warehouse, validator, batch, batch_no, summary, max_reject_share)
+                if batch.documents or batch.rejects:  # else all are in the warehouse already
+                    if validate and validator is None:
+                        validator = _validator(summary)
+                    _audit_and_publish(
+                        warehouse, validator, batch, batch_no, summary, max_reject_share
+                    )
+                del pending, batch  # not alive while the next batch is read and parsed
             if validator is not None:
                 with _timed(summary, "docs"):
                     summary.docs_path = validator.build_docs()

@@ -58,7 +58,7 @@ def load(con: duckdb.DuckDBPyConnection, directory: Path) -> None:
 
 def open_staged(directory: Path) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB connection with the staged batch loaded (the warehouse untouched)."""
-    con = duckdb.connect()
+    con = duckdb.connect(config={"allocator_flush_threshold": "32MB"})
     load(con, directory)
     return con
 

@@ -25,7 +25,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from etl import PARSER_VERSION, sqlfiles, staging
+from etl import PARSER_VERSION, config, sqlfiles, staging
 from etl.quality import CheckResult
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,17 @@ READ_ONLY_CONFIG: dict[str, str | bool | int | float | list[str]] = {
     "autoload_known_extensions": False,
     "lock_configuration": True,
 }
+
+
+def writer_config() -> dict[str, str | bool | int | float | list[str]]:
+    """Settings of the writer's connection. DuckDB's allocator keeps memory that its queries
+    freed; flushing it above a small threshold, from background threads, keeps a long run's
+    memory flat from batch to batch instead of creeping up (docs/benchmarks.md)."""
+    return {
+        "memory_limit": config.duckdb_memory(),
+        "allocator_flush_threshold": "32MB",
+        "allocator_background_threads": True,
+    }
 
 
 DQ_RESULTS_SCHEMA = pa.schema(
@@ -136,7 +147,7 @@ class Warehouse:
         try:
             if shadow:
                 _prepare_shadow(path, self.path)
-            self.con = duckdb.connect(str(self.path))
+            self.con = duckdb.connect(str(self.path), config=writer_config())
             _run_file(self.con, "schema")
             for view in sqlfiles.view_names():
                 _run_file(self.con, f"views/{view}")

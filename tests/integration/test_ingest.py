@@ -189,9 +189,17 @@ def test_unchanged_documents_are_not_parsed_again(
 
 
 def test_two_workers_load_the_same_rows_as_one(tmp_path: Path) -> None:
+    # Batches of 4: the workers parse a batch while the main process publishes the one before.
     one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
-    ingest([SAMPLES], one, workers=1)
-    ingest([SAMPLES], two, workers=2)
+    first = ingest([SAMPLES], one, workers=1, batch_size=4)
+    second = ingest([SAMPLES], two, workers=2, batch_size=4)
+    assert first.line().split(": ", 1)[1] == second.line().split(": ", 1)[1]
+    # Each seed's three renderings share an article id: in batches of 4 the later renderings
+    # update it; seed 001's cut paragraph warns in each of the 3 batches where it appears.
+    counts = (second.n_seen, second.n_new, second.n_updated, second.n_unchanged)
+    assert (*counts, second.n_warnings) == (15, 10, 5, 0, 3)
+    batches = "select distinct batch_no from dq_results order by 1"
+    assert rows(two, batches) == rows(one, batches) == [(1,), (2,), (3,), (4,)]
     tables = ["articles", "paragraphs", "mentions", "meetings", "meeting_participants", "entities"]
     for table in tables:
         columns = "* exclude (first_run_id, last_run_id)" if table == "articles" else "*"
