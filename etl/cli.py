@@ -323,7 +323,17 @@ def crawl(
     """
     from etl.fetch.crawl import CrawlOptions
     from etl.fetch.crawl import crawl as run_crawl
+    from etl.fetch.http import split_credentials
 
+    for name, url in (("--base-url", base_url), ("--wayback-base-url", wayback_base_url)):
+        if url and split_credentials(url)[1] is not None:
+            # Other users see a command line (ps, shell history); the environment they do not.
+            _fail(
+                f"{name}: credentials do not go on the command line; put the URL in "
+                "BULLETINS_SANA_BASE_URL, BULLETINS_SANA_ARCHIVE_BASE_URL or "
+                "BULLETINS_WAYBACK_BASE_URL instead"
+            )
+            return
     options = CrawlOptions(
         site=site,
         since=since.date() if since else None,

@@ -48,7 +48,8 @@ if TYPE_CHECKING:
     from etl.fetch.stored import StoredIndex
     from etl.ingest import Parsed, RunSummary
     from etl.model import RawDocument, Unreadable
-    from etl.warehouse import Warehouse
+    from etl.quality import CheckResult
+    from etl.warehouse import BatchCounts, Warehouse
 
 log = logging.getLogger(__name__)
 
@@ -143,10 +144,6 @@ def _run_dir(run_id: str) -> Path:
 
 def _batch_dir(run_id: str, batch_no: int) -> Path:
     return _run_dir(run_id) / f"batch-{batch_no:05d}"
-
-
-def _tally_path(run_id: str, batch_no: int) -> Path:
-    return _run_dir(run_id) / f"batch-{batch_no:05d}.published.json"
 
 
 def _write_json(path: Path, value: Any) -> None:
@@ -371,49 +368,16 @@ def _crawl_options(crawl: Mapping[str, Any]) -> CrawlOptions:
 
 @contextmanager
 def _crawl_session(options: CrawlOptions, stored: StoredIndex) -> Iterator[Crawler]:
-    """A crawler with its frontier, WARC writer and polite HTTP client open, set up as
-    `etl.fetch.crawl.crawl` sets them up (responses land in `$BULLETINS_HOME/raw`)."""
-    from dataclasses import asdict
-
-    from etl.fetch.crawl import Crawler, frontier_path
+    """A crawler set up as `etl.fetch.crawl.crawl` sets it up (responses land in
+    `$BULLETINS_HOME/raw`, the frontier is the CLI's)."""
+    from etl.fetch.crawl import crawl_session, frontier_path
     from etl.fetch.frontier import Frontier
-    from etl.fetch.http import HttpClient, HttpSettings
-    from etl.fetch.sites import make_site
-    from etl.fetch.wayback import Wayback
-    from etl.warc import WarcWriter
 
-    site = make_site(options.site, options.base_url)
-    for category in options.categories or site.default_categories:
-        site.category_key(category)  # an unknown category fails before any request
-    settings = HttpSettings(
-        user_agent=config.user_agent(),
-        delay=options.delay,
-        max_per_host=max(1, options.concurrency),
-        connect_timeout=options.connect_timeout,
-        read_timeout=options.read_timeout,
-        total_timeout=options.total_timeout,
-        retries=options.retries,
-        backoff_base=options.backoff_base,
-        max_retry_after=options.max_retry_after,
-        max_bytes=options.max_bytes,
-    )
-    info = {"operator-contact": config.contact_url(), "crawl": repr(asdict(options))}
     with (
         Frontier(frontier_path()) as frontier,
-        WarcWriter(
-            config.raw_dir(),
-            prefix="bulletins",
-            info={"user-agent": settings.user_agent, **info},
-            on_open=frontier.register_warc,
-        ) as writer,
-        HttpClient(settings, recorder=writer.write, robots_store=frontier) as client,
+        crawl_session(options, frontier=frontier, stored=stored, raw_dir=config.raw_dir()) as c,
     ):
-        wayback = None
-        if options.wayback != "off":
-            wayback = Wayback(client, options.wayback_base_url or config.wayback_base_url())
-        yield Crawler(
-            site, options, frontier=frontier, client=client, wayback=wayback, stored=stored
-        )
+        yield c
 
 
 def _fetched_item(url: str, item: RawDocument | Unreadable) -> dict[str, Any]:
@@ -743,49 +707,36 @@ def publish_batch(batch: Mapping[str, Any], *, db: Path | None = None) -> dict[s
     failed (its files go to `$BULLETINS_HOME/quarantine/<run_id>/`); record its checks in
     `dq_results`. The only step that writes the warehouse, with `summarize_run`.
 
-    Returns the batch's share of the run's counters. Running it again for a batch it already
-    published returns the same counters and changes nothing."""
+    The batch's rows, its checks and its counters (table `run_batches`) are written in one
+    transaction. Returns the batch's share of the run's counters. Running it again for a
+    batch it already published, as a retry after a crash at any point does, returns the same
+    counters and changes nothing."""
     from etl import staging
-    from etl.ingest import RunSummary
-    from etl.quality import CheckResult
     from etl.warehouse import Warehouse
 
     run_id, batch_no = str(batch["run_id"]), int(batch["batch_no"])
-    tally_path = _tally_path(run_id, batch_no)
-    if tally_path.is_file():
-        tally: dict[str, Any] = _read_json(tally_path)
-        return tally
     directory = Path(batch["dir"])
-    results = [CheckResult(**row) for row in _read_json(directory / _CHECKS)]
-    summary = RunSummary(run_id=run_id, n_seen=int(batch["n_seen"]))
     urls: list[str] = []
     if (directory / _FETCHED).is_file():
         urls = [item["url"] for item in _read_json(directory / _FETCHED) if item.get("url")]
-    published = False
     with Warehouse(db or config.db_path(), wait=WAREHOUSE_LOCK_WAIT) as warehouse:
-        _open_run(warehouse, run_id, str(batch["trigger"]), _started_at(run_id))
-        if not any(result.blocks for result in results):
-            counts, verdict = warehouse.publish(run_id, directory)
-            results.append(verdict)
-            if verdict.success:
-                published = True
-                summary.n_new = counts.n_new
-                summary.n_updated = counts.n_updated
-                summary.n_unchanged = int(batch["n_parsed"]) - counts.n_new - counts.n_updated
-                summary.n_rejected = int(batch["n_rejects"])
-        failed = [result.label for result in results if result.blocks]
-        if failed:
-            summary.n_quarantined = int(batch["n_documents"]) + int(batch["n_unread"])
-            summary.failed_checks = failed
-        warehouse.record_results(run_id, batch_no, results)
-    summary.n_checks = len(results)
-    summary.n_checks_failed = sum(1 for result in results if not result.success)
-    summary.n_warnings = sum(1 for r in results if r.severity == "warning" and not r.success)
-    tally = _tally(summary)
-    _write_json(tally_path, tally)
-    if failed:
-        where = staging.quarantine(directory, run_id)
-        log.warning("run %s batch %d blocked by %s; kept in %s", run_id, batch_no, failed, where)
+        recorded = warehouse.batch_tally(run_id, batch_no)
+        if recorded is not None:
+            # A retry after the batch was published: the batch's rows, checks and counters
+            # went in together; what follows the commit below is done again, harmlessly.
+            tally, published = recorded, not recorded["failed_checks"]
+        else:
+            tally, published = _publish_staged(warehouse, batch, directory)
+    if tally["failed_checks"]:
+        if directory.is_dir():
+            where = staging.quarantine(directory, run_id)
+            log.warning(
+                "run %s batch %d blocked by %s; kept in %s",
+                run_id,
+                batch_no,
+                tally["failed_checks"],
+                where,
+            )
     else:
         staging.discard(directory)
     if published and urls:
@@ -797,6 +748,47 @@ def publish_batch(batch: Mapping[str, Any], *, db: Path | None = None) -> dict[s
         with Frontier(frontier_path()) as frontier:
             frontier.mark_loaded(urls)
     return tally
+
+
+def _publish_staged(
+    warehouse: Warehouse, batch: Mapping[str, Any], directory: Path
+) -> tuple[dict[str, Any], bool]:
+    """Publish a staged batch, or hold it back when an audit check blocked it, and record its
+    checks and counters in the same transaction. Returns its counters and whether it was
+    published."""
+    from etl.ingest import RunSummary
+    from etl.quality import CheckResult
+
+    run_id, batch_no = str(batch["run_id"]), int(batch["batch_no"])
+    results = [CheckResult(**row) for row in _read_json(directory / _CHECKS)]
+
+    def record(counts: BatchCounts | None, verdict: CheckResult | None) -> dict[str, Any]:
+        summary = RunSummary(run_id=run_id, n_seen=int(batch["n_seen"]))
+        checks = [*results, verdict] if verdict is not None else results
+        if counts is not None and verdict is not None and verdict.success:
+            summary.n_new, summary.n_updated = counts.n_new, counts.n_updated
+            summary.n_unchanged = int(batch["n_parsed"]) - counts.n_new - counts.n_updated
+            summary.n_rejected = int(batch["n_rejects"])
+        summary.failed_checks = [result.label for result in checks if result.blocks]
+        if summary.failed_checks:
+            summary.n_quarantined = int(batch["n_documents"]) + int(batch["n_unread"])
+        summary.n_checks = len(checks)
+        summary.n_checks_failed = sum(1 for result in checks if not result.success)
+        summary.n_warnings = sum(1 for r in checks if r.severity == "warning" and not r.success)
+        tally = _tally(summary)
+        _open_run(warehouse, run_id, str(batch["trigger"]), _started_at(run_id))
+        warehouse.record_results(run_id, batch_no, checks)
+        warehouse.record_batch(run_id, batch_no, tally)
+        return tally
+
+    if any(result.blocks for result in results):
+        with warehouse.transaction():
+            return record(None, None), False
+    found: list[dict[str, Any]] = []
+    _, verdict = warehouse.publish(
+        run_id, directory, with_it=lambda counts, verdict: found.append(record(counts, verdict))
+    )
+    return found[0], verdict.success
 
 
 def summarize_run(
@@ -858,8 +850,6 @@ def summarize_run(
     elif len(tallies) < n_batches:
         line += f"; {n_batches - len(tallies)} of {n_batches} batches did not finish"
     if summary.status != "failed":
-        for tally_file in _run_dir(run_id).glob("batch-*.published.json"):
-            tally_file.unlink()
         plan_path.unlink(missing_ok=True)
         run_dir = _run_dir(run_id)
         if run_dir.is_dir() and not any(run_dir.iterdir()):

@@ -52,7 +52,7 @@ ROLE = "Bulletins-Role"
 ARTICLE_URL = "Bulletins-Article-URL"
 FETCHED_FROM = "Bulletins-Fetched-From"
 
-_HTML_TYPES = ("text/html", "application/xhtml+xml")
+HTML_TYPES = ("text/html", "application/xhtml+xml")
 # Headers that describe the bytes on the wire, not the decoded body that is stored.
 _TRANSFER_HEADERS = ("content-encoding", "transfer-encoding", "content-length")
 _WAYBACK_PATH = re.compile(r"/web/(\d{4,14})(?:[a-z]{2}_)?/(.+)$")
@@ -277,7 +277,7 @@ def _parse_warc_date(value: str | None) -> dt.datetime | None:
 
 
 def _is_html(content_type: str) -> bool:
-    return content_type.split(";", 1)[0].strip().lower() in _HTML_TYPES
+    return content_type.split(";", 1)[0].strip().lower() in HTML_TYPES
 
 
 def _read_payload(record: Any) -> tuple[bytes | None, str | None]:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import fcntl
+import json
 import logging
 import os
 import secrets
 import shutil
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -228,31 +229,69 @@ class Warehouse:
         ).fetchall()
         return {row[0] for row in rows}
 
-    def publish(self, run_id: str, staged: Path) -> tuple[BatchCounts, CheckResult]:
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction: committed if the block ends normally, else rolled back."""
+        self.con.begin()
+        try:
+            yield
+        except BaseException:
+            self.con.rollback()
+            raise
+        self.con.commit()
+
+    def publish(
+        self,
+        run_id: str,
+        staged: Path,
+        *,
+        with_it: Callable[[BatchCounts, CheckResult], None] | None = None,
+    ) -> tuple[BatchCounts, CheckResult]:
         """Merge a staged batch in one transaction: new and changed articles are (re)written
         with their child rows, unchanged ones left alone; documents and rejects appended.
 
         Before committing, `published_matches_parsed` checks that every parsed article landed;
-        if it fails the transaction is rolled back and nothing is published.
+        if it fails the merge is rolled back and nothing is published. `with_it` makes more
+        writes in the same transaction, after the merge or its rollback (the batch's checks
+        and counters): they land with the batch, or not at all.
         """
         staging.load(self.con, staged)
-        self.con.begin()
         try:
-            _run_file(self.con, "publish_batch", run_id=run_id)
-            _run_file(self.con, "link_duplicates", run_id=run_id)
-            n_new, n_updated = self.con.execute(sqlfiles.load("batch_counts")).fetchone() or (0, 0)
-            verdict = staging.check(self.con, "published_matches_parsed")
-            if verdict.success:
-                self.con.commit()
-            else:
-                self.con.rollback()
-        except BaseException:
-            self.con.rollback()
-            raise
+            with self.transaction():
+                _run_file(self.con, "publish_batch", run_id=run_id)
+                _run_file(self.con, "link_duplicates", run_id=run_id)
+                row = self.con.execute(sqlfiles.load("batch_counts")).fetchone()
+                n_new, n_updated = row or (0, 0)
+                counts = BatchCounts(n_new=int(n_new), n_updated=int(n_updated))
+                verdict = staging.check(self.con, "published_matches_parsed")
+                if not verdict.success:
+                    self.con.rollback()
+                    self.con.begin()
+                    counts = BatchCounts(n_new=0, n_updated=0)
+                if with_it is not None:
+                    with_it(counts, verdict)
         finally:
             # The batch's in-memory copy is dropped at once, not kept until the next batch.
             self.con.execute("detach database if exists staging")
-        return BatchCounts(n_new=int(n_new), n_updated=int(n_updated)), verdict
+        return counts, verdict
+
+    def batch_tally(self, run_id: str, batch_no: int) -> dict[str, Any] | None:
+        """The counters recorded when an orchestrated run's batch was published, if it was."""
+        row = self.con.execute(
+            sqlfiles.load("run_batch_tally"), {"run_id": run_id, "batch_no": batch_no}
+        ).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def record_batch(self, run_id: str, batch_no: int, tally: dict[str, Any]) -> None:
+        """Record an orchestrated run's batch as published with its counters."""
+        _run_file(
+            self.con,
+            "run_batch_record",
+            run_id=run_id,
+            batch_no=batch_no,
+            tally=json.dumps(tally, sort_keys=True),
+            published_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        )
 
     def record_results(self, run_id: str, batch_no: int, results: Sequence[CheckResult]) -> None:
         """Append a batch's data-quality results to `dq_results`, in one bulk insert."""

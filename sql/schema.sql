@@ -158,3 +158,14 @@ create table if not exists dq_results (
     unexpected_sample varchar,
     notes varchar
 );
+
+-- Batches of an orchestrated run (Airflow) as they were published: the counters each one
+-- added to its run, written in the same transaction as the batch's rows, so that a publish
+-- task retried after a crash finds the batch either wholly published or not at all.
+create table if not exists run_batches (
+    run_id varchar not null,
+    batch_no integer not null,
+    tally varchar not null,  -- JSON: the batch's counters (etl.steps.publish_batch)
+    published_at timestamp not null,
+    primary key (run_id, batch_no)
+);

@@ -23,7 +23,8 @@ import random
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import httpx
@@ -31,7 +32,16 @@ import httpx
 from etl import config
 from etl.fetch.discovery import Bounds, date_cards, page_is_past
 from etl.fetch.frontier import Frontier, UrlRow, Walk
-from etl.fetch.http import FetchResult, HttpClient, HttpSettings
+from etl.fetch.http import (
+    Credentials,
+    FetchResult,
+    HttpClient,
+    HttpSettings,
+    is_html,
+    media_type,
+    split_credentials,
+)
+from etl.fetch.robots import host_key
 from etl.fetch.sites import Card, Listing, Site, make_site, published_date_of
 from etl.fetch.stored import StoredIndex
 from etl.fetch.wayback import Wayback
@@ -372,6 +382,10 @@ class Crawler:
             result = self.client.get(
                 self.site.to_fetch(canonical), role="article", article_url=canonical
             )
+            if result.ok and result.response is not None and not is_html(result.response):
+                # Recorded in the landing zone like any response, but not an article page.
+                kind = media_type(result.response)
+                return self._failed(canonical, f"origin: not an HTML page ({kind})")
             if result.ok:
                 return self._landed(canonical, result)
             origin_reason = f"origin: {result.error}"
@@ -427,6 +441,84 @@ def reconcile(frontier: Frontier, stored: StoredIndex) -> int:
     return len(done)
 
 
+def without_credentials(options: CrawlOptions) -> tuple[CrawlOptions, Credentials]:
+    """The options with both base URLs filled in (from the environment when not given) and
+    any credentials in them (`https://user:password@mirror/`) taken out, and those
+    credentials by host. Credentials come from the environment (`BULLETINS_*_BASE_URL`),
+    are sent as HTTP Basic auth, and never reach a log, a WARC record or the warehouse."""
+    base = options.base_url or make_site(options.site).base_url
+    wayback = options.wayback_base_url or config.wayback_base_url()
+    credentials: dict[str, tuple[str, str]] = {}
+    urls = []
+    for url in (base, wayback):
+        bare, found = split_credentials(url)
+        if found is not None:
+            credentials[host_key(bare)] = found
+        urls.append(bare)
+    return replace(options, base_url=urls[0], wayback_base_url=urls[1]), credentials
+
+
+@contextmanager
+def crawl_session(
+    options: CrawlOptions,
+    *,
+    frontier: Frontier,
+    stored: StoredIndex,
+    raw_dir: Path,
+    transport: httpx.BaseTransport | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    clock: Callable[[], float] = time.monotonic,
+    rng: random.Random | None = None,
+) -> Iterator[Crawler]:
+    """A crawler with its WARC writer and polite HTTP client open; the CLI's crawl and the
+    Airflow steps both fetch through it. Raises ValueError for an unknown site or category,
+    before any request."""
+    if options.wayback not in WAYBACK_MODES:
+        raise ValueError(f"--wayback must be one of {', '.join(WAYBACK_MODES)}")
+    options, credentials = without_credentials(options)
+    site = make_site(options.site, options.base_url)
+    for category in options.categories or site.default_categories:
+        site.category_key(category)
+    settings = HttpSettings(
+        user_agent=config.user_agent(),
+        delay=options.delay,
+        max_per_host=max(1, options.concurrency),
+        connect_timeout=options.connect_timeout,
+        read_timeout=options.read_timeout,
+        total_timeout=options.total_timeout,
+        retries=options.retries,
+        backoff_base=options.backoff_base,
+        max_retry_after=options.max_retry_after,
+        max_bytes=options.max_bytes,
+    )
+    info = {"operator-contact": config.contact_url(), "crawl": repr(asdict(options))}
+    with (
+        WarcWriter(
+            raw_dir,
+            prefix="bulletins",
+            info={"user-agent": settings.user_agent, **info},
+            on_open=frontier.register_warc,
+        ) as writer,
+        HttpClient(
+            settings,
+            recorder=writer.write,
+            robots_store=frontier,
+            credentials=credentials,
+            transport=transport,
+            sleep=sleep,
+            clock=clock,
+            rng=rng,
+        ) as client,
+    ):
+        wayback = None
+        if options.wayback != "off":
+            assert options.wayback_base_url is not None
+            wayback = Wayback(client, options.wayback_base_url)
+        yield Crawler(
+            site, options, frontier=frontier, client=client, wayback=wayback, stored=stored
+        )
+
+
 def crawl(
     options: CrawlOptions,
     db: Path,
@@ -446,51 +538,20 @@ def crawl(
     Resumable: run again after a kill and nothing stored is fetched again. Raises
     ValueError for an unknown site or category, before anything is fetched.
     """
-    if options.wayback not in WAYBACK_MODES:
-        raise ValueError(f"--wayback must be one of {', '.join(WAYBACK_MODES)}")
-    site = make_site(options.site, options.base_url)
-    for category in options.categories or site.default_categories:
-        site.category_key(category)
     with Frontier(frontier_file or frontier_path()) as frontier:
         adopted = adopt_warc_tails(frontier)
         stored = StoredIndex.load(db)
         reconcile(frontier, stored)
-        settings = HttpSettings(
-            user_agent=config.user_agent(),
-            delay=options.delay,
-            max_per_host=max(1, options.concurrency),
-            connect_timeout=options.connect_timeout,
-            read_timeout=options.read_timeout,
-            total_timeout=options.total_timeout,
-            retries=options.retries,
-            backoff_base=options.backoff_base,
-            max_retry_after=options.max_retry_after,
-            max_bytes=options.max_bytes,
-        )
-        info = {"operator-contact": config.contact_url(), "crawl": repr(asdict(options))}
-        with (
-            WarcWriter(
-                raw_dir or config.raw_dir(),
-                prefix="bulletins",
-                info={"user-agent": settings.user_agent, **info},
-                on_open=frontier.register_warc,
-            ) as writer,
-            HttpClient(
-                settings,
-                recorder=writer.write,
-                robots_store=frontier,
-                transport=transport,
-                sleep=sleep,
-                clock=clock,
-                rng=rng,
-            ) as client,
-        ):
-            wayback = None
-            if options.wayback != "off":
-                wayback = Wayback(client, options.wayback_base_url or config.wayback_base_url())
-            crawler = Crawler(
-                site, options, frontier=frontier, client=client, wayback=wayback, stored=stored
-            )
+        with crawl_session(
+            options,
+            frontier=frontier,
+            stored=stored,
+            raw_dir=raw_dir or config.raw_dir(),
+            transport=transport,
+            sleep=sleep,
+            clock=clock,
+            rng=rng,
+        ) as crawler:
             crawler.stats.adopted = adopted
             summary = ingest_documents(
                 crawler.documents(), db, trigger="crawl", batch_size=batch_size, progress=progress
@@ -498,6 +559,6 @@ def crawl(
             frontier.mark_loaded(crawler.yielded)
             if crawler.finished:
                 frontier.finish_job(crawler.job_id)
-            crawler.stats.requests = client.n_requests
-            crawler.stats.retries = client.n_retries
+            crawler.stats.requests = crawler.client.n_requests
+            crawler.stats.retries = crawler.client.n_retries
     return crawler.stats, summary

@@ -20,14 +20,20 @@ import logging
 import random
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 import httpx
 
-from etl.fetch.robots import AGENT_TOKEN, RobotsRules, host_key, robots_url
-from etl.warc import RecordLocation, WebResponse
+from etl.fetch.robots import (
+    AGENT_TOKEN,
+    MAX_ROBOTS_BYTES,
+    RobotsRules,
+    host_key,
+    robots_url,
+)
+from etl.warc import HTML_TYPES, RecordLocation, WebResponse
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +41,21 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504, 520, 521, 522, 523, 524})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
 Recorder = Callable[[WebResponse], RecordLocation]
+# HTTP Basic credentials by host (`https://mirror.example:8443`): user name and password.
+Credentials = Mapping[str, tuple[str, str]]
+
+
+def split_credentials(url: str) -> tuple[str, tuple[str, str] | None]:
+    """A URL without its user name and password, and those (percent-decoded), if any."""
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url, None
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = host + (f":{parts.port}" if parts.port is not None else "")
+    bare = urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+    return bare, (unquote(parts.username or ""), unquote(parts.password or ""))
 
 
 class RobotsStore:
@@ -123,6 +144,26 @@ def parse_retry_after(value: str | None, now: dt.datetime | None = None) -> floa
     return max(0.0, (when - now).total_seconds())
 
 
+def media_type(response: WebResponse) -> str:
+    """A response's media type, such as `text/html`, or `no Content-Type`."""
+    value = _header(response, "content-type") or ""
+    return value.split(";", 1)[0].strip().lower() or "no Content-Type"
+
+
+def is_html(response: WebResponse | None) -> bool:
+    """Whether a response says it is an HTML page."""
+    return response is not None and media_type(response) in HTML_TYPES
+
+
+def _not_text(body: bytes) -> bool:
+    """Whether a body is binary: NUL bytes, or more than a tenth of its first 4 KB not
+    valid UTF-8."""
+    head = body[:4096]
+    if b"\0" in head:
+        return True
+    return head.decode("utf-8", errors="replace").count("\ufffd") > len(head) / 10
+
+
 def _header(response: WebResponse, name: str) -> str | None:
     return next((v for k, v in response.headers if k.lower() == name), None)
 
@@ -175,6 +216,7 @@ class HttpClient:
         *,
         recorder: Recorder | None = None,
         robots_store: RobotsStore | None = None,
+        credentials: Credentials | None = None,
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
@@ -183,6 +225,10 @@ class HttpClient:
         self.settings = settings
         self._recorder = recorder
         self._robots_store = robots_store or RobotsStore()
+        self._auth = {
+            host: httpx.BasicAuth(user, password)
+            for host, (user, password) in (credentials or {}).items()
+        }
         self._sleep = sleep
         self._clock = clock
         self._rng = rng or random.Random()
@@ -257,7 +303,19 @@ class HttpClient:
                 "robots.txt of %s unreachable (%s): host skipped", host_key(url), result.error
             )
             return RobotsRules(status=None)
-        text = result.response.body.decode("utf-8", errors="replace")
+        body = result.response.body
+        if result.response.status >= 500:
+            log.warning(
+                "robots.txt of %s answered HTTP %d: host skipped for now",
+                host_key(url),
+                result.response.status,
+            )
+        elif result.response.status < 300 and _not_text(body):
+            # Not a robots.txt (an error page of some proxy, random bytes): it forbids
+            # nothing it can be read to forbid, so the host's paths are allowed, as RFC 9309
+            # has it for lines it cannot parse; said once, so that someone can look.
+            log.warning("robots.txt of %s is not text: read as allowing everything", host_key(url))
+        text = body[:MAX_ROBOTS_BYTES].decode("utf-8", errors="replace")
         return RobotsRules(status=result.response.status, text=text)
 
     def host_delay(self, url: str) -> float:
@@ -288,10 +346,13 @@ class HttpClient:
         attempts = 0
         while True:
             if self.settings.obey_robots and not self.robots_for(current).allowed(current):
+                closed = self.robots_for(current).closed_reason
                 return FetchResult(
                     url,
                     attempts=attempts,
-                    error="disallowed by robots.txt",
+                    error=f"host closed for now: {closed}"
+                    if closed
+                    else "disallowed by robots.txt",
                     blocked=True,
                     hops=hops,
                 )
@@ -381,7 +442,9 @@ class HttpClient:
         no response and the one-line reason."""
         deadline = time.monotonic() + self.settings.total_timeout
         try:
-            with self._client.stream("GET", url) as response:
+            # Credentials go to their own host only, never to where it redirects.
+            auth = self._auth.get(host_key(url))
+            with self._client.stream("GET", url, auth=auth) as response:
                 fetched_at = dt.datetime.now(dt.UTC)
                 body = bytearray()
                 error = None

@@ -13,6 +13,9 @@ from urllib.parse import urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
 
 AGENT_TOKEN = "sana-bulletins"
+# RFC 9309 asks crawlers to parse at least the first 500 KiB of a robots.txt; what follows
+# is ignored, so that an endless or enormous file costs no more than that.
+MAX_ROBOTS_BYTES = 512 * 1024
 
 
 def robots_url(url: str) -> str:
@@ -38,8 +41,17 @@ class RobotsRules:
         self._parser: RobotFileParser | None = None
         if self.status is not None and 200 <= self.status < 300:
             parser = RobotFileParser()
-            parser.parse(self.text.splitlines())
+            parser.parse(self.text[:MAX_ROBOTS_BYTES].splitlines())
             self._parser = parser
+
+    @property
+    def closed_reason(self) -> str | None:
+        """Why the host is closed to us for now, or None when it is not."""
+        if self.status is None:
+            return "robots.txt unreachable"
+        if self.status >= 500:
+            return f"robots.txt answered HTTP {self.status}"
+        return None
 
     @property
     def disallow_all(self) -> bool:

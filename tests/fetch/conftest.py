@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,9 @@ import duckdb
 import pytest
 
 from etl.fetch.crawl import CrawlOptions, CrawlStats, crawl
+from etl.fetch.http import HttpClient, HttpSettings
 from etl.ingest import RunSummary
+from etl.warc import RecordLocation, WebResponse
 from tests.sites.server import Sites, sana_sites  # noqa: F401 - the fixture, re-exported
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -89,3 +92,55 @@ def rows(db: Path, query: str) -> list[tuple[Any, ...]]:
     """The rows of a query on a warehouse, opened read-only."""
     with duckdb.connect(str(db), read_only=True) as con:
         return con.execute(query).fetchall()
+
+
+UA = "sana-bulletins/test (+https://example.org/contact)"
+
+
+class Recorded:
+    """A recorder that keeps what it was given, in order."""
+
+    def __init__(self) -> None:
+        self.responses: list[WebResponse] = []
+
+    def __call__(self, response: WebResponse) -> RecordLocation:
+        self.responses.append(response)
+        n = len(self.responses)
+        return RecordLocation("memory", n, n + 1)
+
+    def summary(self) -> list[tuple[str, str, int]]:
+        return [(r.role, r.url.split("/", 3)[3], r.status) for r in self.responses]
+
+
+@pytest.fixture
+def recorded() -> Recorded:
+    return Recorded()
+
+
+@pytest.fixture
+def client_factory(recorded: Recorded, fake_time: FakeTime) -> Iterator[type[HttpClient] | object]:
+    clients: list[HttpClient] = []
+
+    def make(**settings: object) -> HttpClient:
+        values: dict[str, object] = {
+            "user_agent": UA,
+            "delay": 0.0,
+            "read_timeout": 0.5,
+            "connect_timeout": 1.0,
+            "total_timeout": 3.0,
+            "retries": 2,
+            "backoff_base": 0.0,
+            **settings,
+        }
+        client = HttpClient(
+            HttpSettings(**values),  # type: ignore[arg-type]
+            recorder=recorded,
+            sleep=fake_time.sleep,
+            clock=fake_time.clock,
+        )
+        clients.append(client)
+        return client
+
+    yield make
+    for client in clients:
+        client.close()

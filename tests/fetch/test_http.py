@@ -3,71 +3,15 @@ Retry-After, timeouts, redirects, size cap, gzip; every response recorded."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-
-from etl.fetch.http import HttpClient, HttpSettings
+from etl.fetch.http import HttpClient
 from etl.fetch.wayback import Wayback
-from etl.warc import RecordLocation, WebResponse
-from tests.fetch.conftest import FakeTime
+from tests.fetch.conftest import UA, FakeTime, Recorded
 from tests.sites import corpus
 from tests.sites.server import ARCHIVE, SANA, WAYBACK, Sites
-
-UA = "sana-bulletins/test (+https://example.org/contact)"
-
-
-class Recorded:
-    """A recorder that keeps what it was given, in order."""
-
-    def __init__(self) -> None:
-        self.responses: list[WebResponse] = []
-
-    def __call__(self, response: WebResponse) -> RecordLocation:
-        self.responses.append(response)
-        n = len(self.responses)
-        return RecordLocation("memory", n, n + 1)
-
-    def summary(self) -> list[tuple[str, str, int]]:
-        return [(r.role, r.url.split("/", 3)[3], r.status) for r in self.responses]
 
 
 def retry_waits(client: HttpClient) -> list[float]:
     return [seconds for why, seconds in client.waits if why == "retry"]
-
-
-@pytest.fixture
-def recorded() -> Recorded:
-    return Recorded()
-
-
-@pytest.fixture
-def client_factory(recorded: Recorded, fake_time: FakeTime) -> Iterator[type[HttpClient] | object]:
-    clients: list[HttpClient] = []
-
-    def make(**settings: object) -> HttpClient:
-        values: dict[str, object] = {
-            "user_agent": UA,
-            "delay": 0.0,
-            "read_timeout": 0.5,
-            "connect_timeout": 1.0,
-            "total_timeout": 3.0,
-            "retries": 2,
-            "backoff_base": 0.0,
-            **settings,
-        }
-        client = HttpClient(
-            HttpSettings(**values),  # type: ignore[arg-type]
-            recorder=recorded,
-            sleep=fake_time.sleep,
-            clock=fake_time.clock,
-        )
-        clients.append(client)
-        return client
-
-    yield make
-    for client in clients:
-        client.close()
 
 
 def test_crawl_delay_from_robots_spaces_requests(

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import random
 import re
 import threading
 from collections import Counter
@@ -57,6 +58,7 @@ class Hit:
     host: str
     path: str
     agent: str = ""
+    authorization: str = ""
     status: int | None = None
     completed: bool = False  # the answer was written whole
 
@@ -107,7 +109,10 @@ class World:
         """Answer the next requests for `path` on `host` with `actions`, in order, then
         normally (`forever`: every request gets the one action). Actions: `503`, `503:<s>`
         (with Retry-After), `429:<s>`, `500`, `404`, `slow:<s>` (answer after s seconds),
-        `stall` (never answer), `reset` (drop the connection), `huge:<bytes>`, `ok`."""
+        `stall` (never answer), `reset` (drop the connection), `huge:<bytes>`, `cut:<bytes>`
+        (announce the whole page, send that many bytes of it, hang up), `endless` (a chunked
+        body that never ends), `trickle` (the same, a chunk every 0.1 s), `type:<media type>`
+        (the page under another Content-Type), `garbage` (random bytes as text/plain), `ok`."""
         with self.lock:
             if forever:
                 self._forever[(host, path)] = actions[0]
@@ -189,6 +194,10 @@ class _Handler(BaseHTTPRequestHandler):
     ) -> None:
         data = body.encode("utf-8") if isinstance(body, str) else body
         extra = dict(headers or {})
+        fault, self._fault = getattr(self, "_fault", ""), ""
+        kind, _, arg = fault.partition(":")
+        if kind == "type":
+            content_type = arg
         accepts = "gzip" in (self.headers.get("Accept-Encoding") or "")
         if self.server.world.gzip and accepts and content_type.startswith("text/html"):
             data = gzip.compress(data, mtime=0)
@@ -202,8 +211,11 @@ class _Handler(BaseHTTPRequestHandler):
             for name, value in extra.items():
                 self.send_header(name, value)
             self.end_headers()
-            self.wfile.write(data)
+            self.wfile.write(data[: int(arg)] if kind == "cut" else data)
             self.wfile.flush()
+            if kind == "cut":
+                self.close_connection = True
+                return
         except OSError:
             self.close_connection = True
             return
@@ -214,7 +226,12 @@ class _Handler(BaseHTTPRequestHandler):
         """Answer a GET as the host would, after the scripted fault, if any."""
         world = self.server.world
         host = self.server.host_name
-        hit = Hit(host, self.path, self.headers.get("User-Agent") or "")
+        hit = Hit(
+            host,
+            self.path,
+            self.headers.get("User-Agent") or "",
+            self.headers.get("Authorization") or "",
+        )
         with world.lock:
             world.hits.append(hit)
         if is_article_path(host, self.path) and host != WAYBACK:
@@ -244,7 +261,36 @@ class _Handler(BaseHTTPRequestHandler):
         elif kind == "huge":
             self._send(hit, 200, b"<html><body>" + b"x" * int(arg) + b"</body></html>")
             return
+        elif kind in ("endless", "trickle"):
+            self._endless(hit, pause=0.1 if kind == "trickle" else 0.0)
+            return
+        elif kind == "garbage":
+            noise = random.Random(self.path).randbytes(4096)
+            self._send(hit, 200, noise, "text/plain")
+            return
+        elif kind in ("cut", "type"):
+            self._fault = action
         self._route(hit, host)
+
+    def _endless(self, hit: Hit, pause: float) -> None:
+        """A 200 whose chunked body never ends, until the client hangs up or the test ends."""
+        hit.status = 200
+        chunk = b"<p>" + b"more " * 2000 + b"</p>\n"
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=UTF-8")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            first = b"<html><body>"
+            self.wfile.write(f"{len(first):x}\r\n".encode() + first + b"\r\n")
+            while not self.server.world.stop.is_set():
+                self.wfile.write(f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n")
+                self.wfile.flush()
+                if pause:
+                    self.server.world.stop.wait(pause)
+        except OSError:
+            pass
+        self.close_connection = True
 
     def _route(self, hit: Hit, host: str) -> None:
         world = self.server.world
