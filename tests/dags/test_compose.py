@@ -158,13 +158,13 @@ def test_the_settings_come_from_env_example(
     env = deployment.airflow_environment(compose, variables)
     assert env["AIRFLOW__CORE__EXECUTOR"] == "CeleryExecutor"
     assert env["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"] == (
-        "postgresql+psycopg2://airflow:airflow@postgres:5432/airflow"
+        f"postgresql+psycopg2://airflow:{variables['POSTGRES_PASSWORD']}@postgres:5432/airflow"
     )
     assert env["AIRFLOW__CELERY__BROKER_URL"] == "redis://redis:6379/0"
     assert env["AIRFLOW__CORE__EXECUTION_API_SERVER_URL"] == "http://api-server:8080/execution/"
     assert env["AIRFLOW__API_AUTH__JWT_SECRET"] == variables["AIRFLOW_JWT_SECRET"]
     # The secrets have no default: a deployment without its own `.env` does not start.
-    for secret in ("AIRFLOW_JWT_SECRET", "AIRFLOW_API_SECRET_KEY"):
+    for secret in ("AIRFLOW_JWT_SECRET", "AIRFLOW_API_SECRET_KEY", "POSTGRES_PASSWORD"):
         without = {k: v for k, v in variables.items() if k != secret}
         with pytest.raises(KeyError, match=secret):
             deployment.airflow_environment(compose, without)
