@@ -103,14 +103,6 @@ _COUNTERS = (
     "n_warnings",
 )
 
-# A lookup of this module's own (stored.py keeps its lookups the same way): whether the
-# ledger already has the run, which the first batch to publish opens.
-_RUN_EXISTS = """
-select count(*)
-from ingest_runs
-where run_id = $run_id
-"""
-
 
 class DiscoveryIncomplete(RuntimeError):
     """A listing could not be walked to its end (the site failed); what was found is kept in
@@ -675,7 +667,9 @@ def _open_run(warehouse: Warehouse, run_id: str, trigger: str, started_at: dt.da
     """Open the run in the ledger unless a batch of it already did."""
     from etl import PARSER_VERSION, sqlfiles
 
-    (exists,) = warehouse.con.execute(_RUN_EXISTS, {"run_id": run_id}).fetchone() or (0,)
+    (exists,) = warehouse.con.execute(
+        sqlfiles.load("lookups/run_exists"), {"run_id": run_id}
+    ).fetchone() or (0,)
     if exists:
         return
     for statement in sqlfiles.statements("run_start"):

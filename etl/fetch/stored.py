@@ -6,7 +6,7 @@ frontier's fetched pages and failures reached the warehouse before a kill. The w
 opened read-only and closed again before the crawl's ingest run opens it read-write: DuckDB
 allows one writing process and no readers beside it.
 
-The queries are read-only lookups of this module's own and stay beside it.
+The queries are in `sql/lookups/`.
 """
 
 from __future__ import annotations
@@ -14,39 +14,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from etl import sqlfiles
 from etl.fetch.sites import canonical_article_url
 from etl.normalize import url_key
 from etl.warehouse import connect_read_only
-
-_STORED_URLS = """
-select url
-from documents
-where url is not null
-union
-select url
-from articles
-where url is not null
-"""
-
-_ARTICLE_DATES = """
-select url, published_date
-from articles
-where url is not null
-    and published_date is not null
-"""
-
-_DOCUMENT_PLACES = """
-select raw_location, raw_offset
-from documents
-where raw_offset is not null
-"""
-
-_FETCH_REJECTS = """
-select uri, reason
-from rejects
-where stage = 'fetch'
-"""
 
 
 @dataclass
@@ -70,19 +43,17 @@ class StoredIndex:
         if not db.is_file():
             return index
         con = connect_read_only(db)
+
+        def rows(name: str) -> list[tuple[Any, ...]]:
+            return con.execute(sqlfiles.load(f"lookups/{name}")).fetchall()
+
         try:
-            index.keys = {url_key(str(row[0])) for row in con.execute(_STORED_URLS).fetchall()}
+            index.keys = {url_key(str(row[0])) for row in rows("stored_urls")}
             index.dates = {
-                canonical_article_url(str(url)): date
-                for url, date in con.execute(_ARTICLE_DATES).fetchall()
+                canonical_article_url(str(url)): date for url, date in rows("article_dates")
             }
-            index.places = {
-                (str(path), int(offset))
-                for path, offset in con.execute(_DOCUMENT_PLACES).fetchall()
-            }
-            index.fetch_rejects = {
-                (str(uri), str(reason)) for uri, reason in con.execute(_FETCH_REJECTS).fetchall()
-            }
+            index.places = {(str(path), int(offset)) for path, offset in rows("document_places")}
+            index.fetch_rejects = {(str(uri), str(reason)) for uri, reason in rows("fetch_rejects")}
         finally:
             con.close()
         return index
