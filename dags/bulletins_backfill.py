@@ -24,26 +24,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from airflow.sdk import Asset, Param, TriggerRule, dag, get_current_context, task, task_group
+from airflow.sdk import Param, dag, get_current_context, task
 from airflow.sdk.exceptions import AirflowFailException
+from bulletins_tasks import DEFAULT_ARGS, ledger_run_id, process_batches, trigger
 
 from etl import steps
 
-DEFAULT_ARGS: dict[str, Any] = {
-    "owner": "bulletins",
-    "retries": steps.task_retries(),
-    "retry_delay": dt.timedelta(minutes=1),
-    "retry_exponential_backoff": 2.0,
-    "max_retry_delay": dt.timedelta(minutes=30),
-}
-WAREHOUSE = [
-    Asset(name=f"warehouse.{table}", uri=f"duckdb://warehouse/{table}")
-    for table in steps.WAREHOUSE_TABLES
-]
 # Requests to the archive host (and to Wayback) go out one task at a time, whatever the
 # number of workers, so that the crawler's delay between requests holds.
 FETCH_POOL = "sana_archive_fetch"
-WAREHOUSE_POOL = "duckdb_writer"
 
 PARAMS = {
     "source": Param(
@@ -87,11 +76,11 @@ def bulletins_backfill() -> None:
     @task(pool=FETCH_POOL)
     def discover() -> list[dict[str, Any]]:
         context = get_current_context()
-        run, params = context["dag_run"], context["params"]
+        params = context["params"]
         try:
             return steps.plan_backfill(
-                steps.ledger_run_id(run.dag_id, run.run_id, run.run_after),
-                steps.trigger_for(run.dag_id),
+                ledger_run_id(),
+                trigger(),
                 source=params["source"],
                 from_date=params["from_date"],
                 to_date=params["to_date"],
@@ -104,43 +93,7 @@ def bulletins_backfill() -> None:
         except ValueError as exc:  # parameters that do not go together: no retry helps
             raise AirflowFailException(str(exc)) from exc
 
-    @task(pool=FETCH_POOL)
-    def fetch(batch: dict[str, Any]) -> dict[str, Any]:
-        return steps.fetch_batch(batch)
-
-    @task
-    def parse(batch: dict[str, Any]) -> dict[str, Any]:
-        return steps.parse_batch(batch)
-
-    @task
-    def stage(batch: dict[str, Any]) -> dict[str, Any]:
-        return steps.stage_batch(batch)
-
-    @task
-    def validate(batch: dict[str, Any]) -> dict[str, Any]:
-        return steps.validate_batch(batch)
-
-    @task(pool=WAREHOUSE_POOL, outlets=WAREHOUSE)
-    def publish(batch: dict[str, Any]) -> dict[str, Any]:
-        return steps.publish_batch(batch)
-
-    @task_group(group_id="batch", prefix_group_id=False)
-    def one_batch(batch: dict[str, Any]) -> Any:
-        return publish(validate(stage(parse(fetch(batch)))))
-
-    @task(pool=WAREHOUSE_POOL, trigger_rule=TriggerRule.ALL_DONE)
-    def summarize(results: Any) -> dict[str, Any]:
-        run = get_current_context()["dag_run"]
-        summary = steps.summarize_run(
-            steps.ledger_run_id(run.dag_id, run.run_id, run.run_after),
-            trigger=steps.trigger_for(run.dag_id),
-            results=results,
-        )
-        if summary["status"] != "succeeded":  # blocked or failed: the run must show it
-            raise AirflowFailException(summary["line"])
-        return summary
-
-    summarize(one_batch.expand(batch=discover()))
+    process_batches(discover(), fetch_pool=FETCH_POOL)
 
 
 bulletins_backfill()

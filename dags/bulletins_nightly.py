@@ -18,35 +18,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from airflow.sdk import (
-    Asset,
-    CronDataIntervalTimetable,
-    Param,
-    TriggerRule,
-    dag,
-    get_current_context,
-    task,
-    task_group,
-)
+from airflow.sdk import CronDataIntervalTimetable, Param, dag, get_current_context, task
 from airflow.sdk.exceptions import AirflowFailException
+from bulletins_tasks import DEFAULT_ARGS, ledger_run_id, process_batches, trigger
 
 from etl import steps
 
-DEFAULT_ARGS: dict[str, Any] = {
-    "owner": "bulletins",
-    "retries": steps.task_retries(),
-    "retry_delay": dt.timedelta(minutes=1),
-    "retry_exponential_backoff": 2.0,
-    "max_retry_delay": dt.timedelta(minutes=30),
-}
-WAREHOUSE = [
-    Asset(name=f"warehouse.{table}", uri=f"duckdb://warehouse/{table}")
-    for table in steps.WAREHOUSE_TABLES
-]
 # Requests to sana.sy go out one task at a time, whatever the number of workers, so that
 # the crawler's delay between requests holds.
 FETCH_POOL = "sana_fetch"
-WAREHOUSE_POOL = "duckdb_writer"
 
 PARAMS = {
     "look_back_days": Param(
@@ -83,11 +63,11 @@ def bulletins_nightly() -> None:
     @task(pool=FETCH_POOL)
     def discover() -> list[dict[str, Any]]:
         context = get_current_context()
-        run, params = context["dag_run"], context["params"]
+        params = context["params"]
         try:
             return steps.plan_nightly(
-                steps.ledger_run_id(run.dag_id, run.run_id, run.run_after),
-                steps.trigger_for(run.dag_id),
+                ledger_run_id(),
+                trigger(),
                 interval_start=context["data_interval_start"],
                 interval_end=context["data_interval_end"],
                 look_back_days=params["look_back_days"],
@@ -98,43 +78,7 @@ def bulletins_nightly() -> None:
         except ValueError as exc:  # parameters that do not go together: no retry helps
             raise AirflowFailException(str(exc)) from exc
 
-    @task(pool=FETCH_POOL)
-    def fetch(batch: dict[str, Any]) -> dict[str, Any]:
-        return steps.fetch_batch(batch)
-
-    @task
-    def parse(batch: dict[str, Any]) -> dict[str, Any]:
-        return steps.parse_batch(batch)
-
-    @task
-    def stage(batch: dict[str, Any]) -> dict[str, Any]:
-        return steps.stage_batch(batch)
-
-    @task
-    def validate(batch: dict[str, Any]) -> dict[str, Any]:
-        return steps.validate_batch(batch)
-
-    @task(pool=WAREHOUSE_POOL, outlets=WAREHOUSE)
-    def publish(batch: dict[str, Any]) -> dict[str, Any]:
-        return steps.publish_batch(batch)
-
-    @task_group(group_id="batch", prefix_group_id=False)
-    def one_batch(batch: dict[str, Any]) -> Any:
-        return publish(validate(stage(parse(fetch(batch)))))
-
-    @task(pool=WAREHOUSE_POOL, trigger_rule=TriggerRule.ALL_DONE)
-    def summarize(results: Any) -> dict[str, Any]:
-        run = get_current_context()["dag_run"]
-        summary = steps.summarize_run(
-            steps.ledger_run_id(run.dag_id, run.run_id, run.run_after),
-            trigger=steps.trigger_for(run.dag_id),
-            results=results,
-        )
-        if summary["status"] != "succeeded":  # blocked or failed: the run must show it
-            raise AirflowFailException(summary["line"])
-        return summary
-
-    summarize(one_batch.expand(batch=discover()))
+    process_batches(discover(), fetch_pool=FETCH_POOL)
 
 
 bulletins_nightly()

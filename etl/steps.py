@@ -75,6 +75,7 @@ WAREHOUSE_TABLES = (
     "meetings",
     "meeting_participants",
     "dq_results",
+    "run_batches",
     "ingest_runs",
 )
 # Task retries (with exponential backoff) of the DAGs; tests set 0 to fail at once.

@@ -39,7 +39,8 @@ def refuse(*args, **kwargs):
     attempts.append(repr(args)[:200])
     raise OSError("no connections while parsing DAG files")
 
-from airflow.dag_processing.dagbag import DagBag
+from pathlib import Path
+from airflow.dag_processing.dagbag import BundleDagBag
 
 socket.socket.connect = refuse
 socket.socket.connect_ex = refuse
@@ -47,7 +48,9 @@ socket.create_connection = refuse
 socket.getaddrinfo = refuse
 sqlite3.connect = refuse
 before = set(sys.modules)
-bag = DagBag(dag_folder=sys.argv[1])
+# As the dag-processor, the task runner and the CLI parse a bundle: its folder on sys.path,
+# where the DAG files find the module they share (bulletins_tasks).
+bag = BundleDagBag(dag_folder=sys.argv[1], bundle_path=Path(sys.argv[1]))
 loaded = sorted(set(sys.modules) - before)
 dags = {}
 for dag_id, dag in bag.dags.items():
@@ -102,7 +105,8 @@ def parsed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 def test_the_dagbag_imports_both_dags_without_errors(parsed: dict[str, Any]) -> None:
     assert parsed["errors"] == {}
     assert sorted(parsed["dags"]) == ["bulletins_backfill", "bulletins_nightly"]
-    assert sorted(p.stem for p in DAGS.glob("*.py")) == sorted(parsed["dags"])  # id = file
+    dag_files = sorted(p.stem for p in DAGS.glob("*.py") if p.name != "bulletins_tasks.py")
+    assert dag_files == sorted(parsed["dags"])  # id = file; bulletins_tasks is shared code
 
 
 def test_parsing_loads_nothing_heavy_and_connects_nowhere(parsed: dict[str, Any]) -> None:
