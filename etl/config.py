@@ -9,7 +9,7 @@
   (a mirror or a test server); `--base-url` / `--wayback-base-url` override them.
 - `BULLETINS_CONTACT_URL`: the page named in the crawler's User-Agent, where site operators
   learn who crawls them and how to reach us.
-- `BULLETINS_DUCKDB_MEMORY`: DuckDB's `memory_limit` for the writer (default `512MB`); what
+- `BULLETINS_DUCKDB_MEMORY`: DuckDB's `memory_limit` for the writer (default `256MB`); what
   does not fit spills to a temporary directory next to the warehouse.
 """
 
@@ -26,10 +26,10 @@ DEFAULT_WAYBACK_BASE_URL = "https://web.archive.org/"
 DEFAULT_CONTACT_URL = "https://example.org/sana-bulletins/crawler"
 # sana.sy's robots.txt asks for 5 s between requests; the archive host and Wayback get the same.
 DEFAULT_CRAWL_DELAY = 5.0
-# DuckDB's memory for the writer: with the rest of a run (a batch of 1,000 pages, its rows,
+# DuckDB's memory for the writer: with the rest of a run (a batch of 500 pages, its rows,
 # great_expectations), a run stays under 1 GiB. Near-duplicate linking on a big warehouse is
 # the largest query; it spills beyond this (docs/benchmarks.md).
-DEFAULT_DUCKDB_MEMORY = "512MB"
+DEFAULT_DUCKDB_MEMORY = "256MB"
 
 
 def home() -> Path:

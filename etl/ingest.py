@@ -32,9 +32,10 @@ from etl.warehouse import Warehouse
 
 log = logging.getLogger(__name__)
 
-# A batch of 1,000 bulletins is about 150 MB in memory, and spreads the fixed cost of
-# validating and publishing it (about a second) to 1 ms a bulletin.
-DEFAULT_BATCH_SIZE = 1000
+# A batch of 500 pages is about 70 MB of raw HTML and as much again of rows and DataFrames
+# while it is audited; the fixed cost of validating and publishing it (about half a second)
+# comes to 1 ms a bulletin. 1,000 was 200 MiB more at the peak (docs/benchmarks.md).
+DEFAULT_BATCH_SIZE = 500
 # A batch in which more than this share of the inputs was rejected is held back: most
 # likely a site changed its theme, or the wrong directory was given.
 DEFAULT_MAX_REJECT_SHARE = 0.5
