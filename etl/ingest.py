@@ -348,6 +348,8 @@ def ingest_documents(
                 with _timed(summary, "docs"):
                     summary.docs_path = validator.build_docs()
         except BaseException:
+            if pool is not None:  # the parsing of batches ahead is not waited for
+                pool.shutdown(wait=False, cancel_futures=True)
             # The shadow copy is thrown away: the warehouse stays as it was before the run.
             summary.status = "failed"
             log.error("run %s failed; the warehouse is left as it was before it", summary.run_id)
