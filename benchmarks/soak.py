@@ -1,6 +1,6 @@
 """Memory soak: one `ingest` run of a long stream of generated pages, peak RSS per batch.
 
-    uv run python -m benchmarks.soak --docs 100000 [--workers 1] [--batch-size 1000]
+    uv run python -m benchmarks.soak --docs 100000 [--workers 1] [--batch-size N]
         [--out DIR] [--json PATH]
 
 The pages are those of `benchmarks.pipeline` (both themes, 100 to 170 KB, every bulletin
@@ -150,14 +150,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=100_000)
     parser.add_argument("--workers", type=int, default=1)
-    parser.add_argument("--batch-size", type=int, default=1000)
+    parser.add_argument("--batch-size", type=int, help="default: the pipeline's")
     parser.add_argument("--out", type=Path, help="the run's BULLETINS_HOME (default: temporary)")
     parser.add_argument("--json", type=Path, help="write the figures here")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="soak-") as scratch:
         out = args.out or Path(scratch)
         out.mkdir(parents=True, exist_ok=True)
-        result = soak(args.docs, args.workers, args.batch_size, out)
+        from etl.ingest import DEFAULT_BATCH_SIZE
+
+        result = soak(args.docs, args.workers, args.batch_size or DEFAULT_BATCH_SIZE, out)
     report(result)
     if args.json:
         args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")
