@@ -9,28 +9,58 @@ import json
 import logging
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn, TypeVar
 
 import click
 import duckdb
 
 from etl import config, sqlfiles
 from etl.errors import Rejected
-from etl.ingest import DEFAULT_BATCH_SIZE, DEFAULT_MAX_REJECT_SHARE, Progress, ingest
+from etl.ingest import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_MAX_REJECT_SHARE,
+    Progress,
+    RunSummary,
+    ingest,
+)
 from etl.parse import parse_document
 from etl.sources import read_file
 from etl.warehouse import WarehouseBusy, connect_read_only
 
 log = logging.getLogger("etl")
 _DB_HELP = "Warehouse file (default: $BULLETINS_DB, else $BULLETINS_HOME/warehouse.duckdb)."
+T = TypeVar("T")
 _MAX_CELL = 60
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"error: {message}", err=True)
     sys.exit(1)
+
+
+def _writing(
+    run: Callable[[Progress], T], refusals: tuple[type[Exception], ...] = (WarehouseBusy,)
+) -> T:
+    """Run a command that writes the warehouse, with its progress shown; a refusal (the
+    warehouse is busy, parameters that do not go together) or a database error ends it with
+    one line and exit status 1."""
+    progress, bar = _progress_reporter()
+    try:
+        return run(progress)
+    except refusals as exc:
+        _fail(str(exc))
+    except duckdb.Error as exc:
+        _fail(f"warehouse: {str(exc).splitlines()[0]}")
+    finally:
+        if bar is not None:
+            bar.render_finish()
+
+
+def _print_rejects(summary: RunSummary) -> None:
+    for uri, stage, reason in summary.rejects:
+        click.echo(f"rejected {uri} ({stage}): {reason}", err=True)
 
 
 @click.group()
@@ -57,11 +87,9 @@ def parse(path: Path, url: str | None, as_json: bool) -> None:
         bulletin = parse_document(read_file(path), url=url)
     except Rejected as rejected:
         _fail(f"{path}: {rejected.reason}")
-        return
     except Exception as exc:  # a parser bug still gets one line, not a traceback
         log.debug("parse failed", exc_info=True)
         _fail(f"{path}: internal error: {type(exc).__name__}: {exc}")
-        return
     data = bulletin.to_dict()
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -129,9 +157,8 @@ def ingest_command(
 
     Each batch is validated before it is published; exits 2 when a batch was held back.
     """
-    progress, bar = _progress_reporter()
-    try:
-        summary = ingest(
+    summary = _writing(
+        lambda progress: ingest(
             paths,
             config.db_path(db),
             batch_size=batch_size,
@@ -140,17 +167,8 @@ def ingest_command(
             workers=workers,
             wait=wait,
         )
-    except WarehouseBusy as busy:
-        _fail(str(busy))
-        return
-    except duckdb.Error as exc:
-        _fail(f"warehouse: {str(exc).splitlines()[0]}")
-        return
-    finally:
-        if bar is not None:
-            bar.render_finish()
-    for uri, stage, reason in summary.rejects:
-        click.echo(f"rejected {uri} ({stage}): {reason}", err=True)
+    )
+    _print_rejects(summary)
     if summary.docs_path:
         click.echo(f"data docs: {summary.docs_path}", err=True)
     click.echo(summary.line())
@@ -333,7 +351,6 @@ def crawl(
                 "BULLETINS_SANA_BASE_URL, BULLETINS_SANA_ARCHIVE_BASE_URL or "
                 "BULLETINS_WAYBACK_BASE_URL instead"
             )
-            return
     options = CrawlOptions(
         site=site,
         since=since.date() if since else None,
@@ -349,22 +366,13 @@ def crawl(
         retries=retries,
         refetch=refetch,
     )
-    progress, bar = _progress_reporter()
-    try:
-        stats, summary = run_crawl(
+    stats, summary = _writing(
+        lambda progress: run_crawl(
             options, config.db_path(db), batch_size=batch_size, progress=progress
-        )
-    except (ValueError, WarehouseBusy) as exc:
-        _fail(str(exc))
-        return
-    except duckdb.Error as exc:
-        _fail(f"warehouse: {str(exc).splitlines()[0]}")
-        return
-    finally:
-        if bar is not None:
-            bar.render_finish()
-    for uri, stage, reason in summary.rejects:
-        click.echo(f"rejected {uri} ({stage}): {reason}", err=True)
+        ),
+        refusals=(ValueError, WarehouseBusy),
+    )
+    _print_rejects(summary)
     for warning in stats.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(stats.line())
@@ -392,26 +400,16 @@ def reprocess(
     warehouse (articles an older parser wrote get the current parser_version)."""
     from etl.reprocess import reprocess as run_reprocess
 
-    progress, bar = _progress_reporter()
-    try:
-        summary = run_reprocess(
+    summary = _writing(
+        lambda progress: run_reprocess(
             config.db_path(db),
             raw_dir=raw_dir,
             since=since.date() if since else None,
             batch_size=batch_size,
             progress=progress,
         )
-    except WarehouseBusy as busy:
-        _fail(str(busy))
-        return
-    except duckdb.Error as exc:
-        _fail(f"warehouse: {str(exc).splitlines()[0]}")
-        return
-    finally:
-        if bar is not None:
-            bar.render_finish()
-    for uri, stage, reason in summary.rejects:
-        click.echo(f"rejected {uri} ({stage}): {reason}", err=True)
+    )
+    _print_rejects(summary)
     click.echo(summary.line())
     if summary.status == "blocked":
         sys.exit(2)
