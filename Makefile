@@ -36,6 +36,7 @@ airflow: setup  ## Airflow on this machine: SQLite, LocalExecutor, http://localh
 lint: setup
 	$(UV) run ruff check .
 	$(UV) run ruff format --check .
+	$(UV) run lint-imports --no-cache
 
 typecheck: setup
 	$(UV) run mypy

@@ -24,7 +24,7 @@ from pathlib import Path
 import trafilatura
 
 from etl.errors import Rejected
-from etl.parse import parse_html
+from etl.extract.parse import parse_html
 
 SHARED = Path(os.environ.get("BULLETINS_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 AEB = SHARED / "benchmarks" / "aeb"
@@ -113,7 +113,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only-pipeline", action="store_true", help="skip the baseline")
     args = parser.parse_args()
-    runs = [("pipeline (etl.parse.parse_html)", pipeline_text)]
+    runs = [("pipeline (etl.extract.parse.parse_html)", pipeline_text)]
     if not args.only_pipeline:
         runs.append(("bare trafilatura.extract", trafilatura_text))
     print(f"{'extractor':<34} {'precision':>9} {'recall':>7} {'F1':>6} {'pages':>5} {'ms/page':>8}")

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from etl.entities import analyze
-from etl.meetings import extract_meetings
-from etl.parse import parse_document
-from etl.sources import read_file
+from etl.enrich.entities import analyze
+from etl.enrich.meetings import extract_meetings
+from etl.extract.parse import parse_document
+from etl.sources.files import read_file
 from tests.golden import GOLDEN_MEETINGS
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "text"

@@ -16,7 +16,7 @@ files and as one `.warc.gz`. Then measures, each in a fresh process with its own
 4. a second ingest of the unchanged corpus into the warehouse of 2;
 5. peak RSS of a full ingest at `--small` and at `--docs` documents (per batch too), and of
    one batch published into a synthetic warehouse of 99,000 articles;
-6. the ingest of the WARC file, when `etl.sources` reads WARC files;
+6. the ingest of the WARC file, when `etl.sources.files` reads WARC files;
 7. a synthetic warehouse of `--articles` articles built in bulk with DuckDB SQL, the typical
    analyst queries on it (read-only connection), and a nightly run (`--nightly` new pages
    ingested into it).
@@ -869,9 +869,9 @@ def build_warehouse(db: Path, n_articles: int) -> dict[str, Any]:
     `n_articles` synthetic articles and their child rows, one bulk statement per table."""
     import pyarrow as pa
 
-    from etl import PARSER_VERSION
-    from etl.gazetteer import default_entities
-    from etl.warehouse import Warehouse
+    from etl.enrich.gazetteer import default_entities
+    from etl.extract import PARSER_VERSION
+    from etl.load.warehouse import Warehouse
 
     catalog = json.loads(CATALOG.read_text(encoding="utf-8"))
     paragraphs = [text for entry in catalog.values() for text in entry["paragraphs"]]
@@ -1007,7 +1007,7 @@ QUERIES: list[tuple[str, str, dict[str, Any]]] = [
 def time_queries(db: Path, repeats: int = 3) -> list[dict[str, Any]]:
     """Each analyst query on a fresh read-only connection: the first run (cold) and the
     median of `repeats` more (warm), with the number of rows it returned."""
-    from etl.warehouse import connect_read_only
+    from etl.load.warehouse import connect_read_only
 
     results = []
     for label, sql, params in QUERIES:
@@ -1147,8 +1147,8 @@ def _child_baseline(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def _child_ingest(spec: dict[str, Any]) -> dict[str, Any]:
-    from etl.ingest import ingest
-    from etl.warehouse import connect_read_only
+    from etl.load.warehouse import connect_read_only
+    from etl.runs.ingest import ingest
 
     db = Path(spec["db"])
     source = Path(spec["input"])
@@ -1395,7 +1395,7 @@ def report_rows(results: dict[str, Any]) -> list[Row]:
     )
     warc = results.get("ingest_warc")
     if warc is None:
-        rows.append(Row("WARC ingest, 1 process", "not measured: etl.sources reads no WARC"))
+        rows.append(Row("WARC ingest, 1 process", "not measured: etl.sources.files reads no WARC"))
     else:
         rows.append(
             Row(
@@ -1556,7 +1556,7 @@ def _log(message: str) -> None:
 
 def run(args: argparse.Namespace, out: Path) -> dict[str, Any]:
     """Generate the corpus and run every measurement; returns all figures."""
-    from etl.ingest import DEFAULT_BATCH_SIZE
+    from etl.runs.ingest import DEFAULT_BATCH_SIZE
 
     batch = args.batch_size or DEFAULT_BATCH_SIZE
     results: dict[str, Any] = {"machine": _machine(), "batch_size": batch, "profiles": {}}

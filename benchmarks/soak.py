@@ -4,7 +4,7 @@
         [--out DIR] [--json PATH]
 
 The pages are those of `benchmarks.pipeline` (both themes, 100 to 170 KB, every bulletin
-distinct), generated one at a time in memory and fed to `etl.ingest.ingest_documents` as a
+distinct), generated one at a time in memory and fed to `etl.runs.ingest.ingest_documents` as a
 stream, so that a backfill of 100,000 pages needs neither 13 GB of files nor a long
 generation step first. The run is the CLI's: one process (or the main process and its
 workers), one warehouse that grows to `--docs` articles, validation on.
@@ -63,7 +63,7 @@ def _slope(points: Sequence[tuple[int, int]]) -> float:
 def soak(n_docs: int, workers: int, batch_size: int, out: Path) -> dict[str, Any]:
     """Ingest `n_docs` generated pages into a new warehouse under `out`; the figures."""
     os.environ["BULLETINS_HOME"] = str(out)
-    from etl.ingest import ingest_documents
+    from etl.runs.ingest import ingest_documents
 
     db = out / "warehouse.duckdb"
     batches: list[dict[str, Any]] = []
@@ -157,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="soak-") as scratch:
         out = args.out or Path(scratch)
         out.mkdir(parents=True, exist_ok=True)
-        from etl.ingest import DEFAULT_BATCH_SIZE
+        from etl.runs.ingest import DEFAULT_BATCH_SIZE
 
         result = soak(args.docs, args.workers, args.batch_size or DEFAULT_BATCH_SIZE, out)
     report(result)

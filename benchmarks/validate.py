@@ -15,13 +15,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from etl import staging
+from etl.extract.parse import parse_document
+from etl.load import staging
+from etl.load.quality import Validator
+from etl.load.rows import Batch
+from etl.load.warehouse import Warehouse
 from etl.model import RawDocument
-from etl.normalize import Batch
-from etl.parse import parse_document
-from etl.quality import Validator
-from etl.sources import iter_documents
-from etl.warehouse import Warehouse
+from etl.sources.files import iter_documents
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "text"
 

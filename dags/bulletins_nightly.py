@@ -22,7 +22,7 @@ from airflow.sdk import CronDataIntervalTimetable, Param, dag, get_current_conte
 from airflow.sdk.exceptions import AirflowFailException
 from bulletins_tasks import DEFAULT_ARGS, ledger_run_id, process_batches, trigger
 
-from etl import steps
+from etl.runs import steps
 
 # Requests to sana.sy go out one task at a time, whatever the number of workers, so that
 # the crawler's delay between requests holds.

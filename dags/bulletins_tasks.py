@@ -13,7 +13,7 @@ from typing import Any
 from airflow.sdk import Asset, TriggerRule, get_current_context, task, task_group
 from airflow.sdk.exceptions import AirflowFailException
 
-from etl import steps
+from etl.runs import steps
 
 DEFAULT_ARGS: dict[str, Any] = {
     "owner": "bulletins",

@@ -8,8 +8,4 @@ import logging
 
 __version__ = "0.1.0"
 
-# Bumped whenever a change to extraction or the bulletin rules can change parsed output;
-# stored on every article so that a reprocess can tell which rows an older parser wrote.
-PARSER_VERSION = "1"
-
 logging.getLogger(__name__).addHandler(logging.NullHandler())

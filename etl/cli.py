@@ -18,16 +18,16 @@ import duckdb
 
 from etl import config, sqlfiles
 from etl.errors import Rejected
-from etl.ingest import (
+from etl.extract.parse import parse_document
+from etl.load.warehouse import WarehouseBusy, connect_read_only
+from etl.runs.ingest import (
     DEFAULT_BATCH_SIZE,
     DEFAULT_MAX_REJECT_SHARE,
     Progress,
     RunSummary,
     ingest,
 )
-from etl.parse import parse_document
-from etl.sources import read_file
-from etl.warehouse import WarehouseBusy, connect_read_only
+from etl.sources.files import read_file
 
 log = logging.getLogger("etl")
 _DB_HELP = "Warehouse file (default: $BULLETINS_DB, else $BULLETINS_HOME/warehouse.duckdb)."
@@ -340,8 +340,8 @@ def crawl(
     later to resume).
     """
     from etl.fetch.crawl import CrawlOptions
-    from etl.fetch.crawl import crawl as run_crawl
     from etl.fetch.http import split_credentials
+    from etl.runs.crawl import crawl as run_crawl
 
     for name, url in (("--base-url", base_url), ("--wayback-base-url", wayback_base_url)):
         if url and split_credentials(url)[1] is not None:
@@ -398,7 +398,7 @@ def reprocess(
 ) -> None:
     """Re-parse the stored pages with the current parser, without network, and update the
     warehouse (articles an older parser wrote get the current parser_version)."""
-    from etl.reprocess import reprocess as run_reprocess
+    from etl.runs.reprocess import reprocess as run_reprocess
 
     summary = _writing(
         lambda progress: run_reprocess(

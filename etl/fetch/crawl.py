@@ -1,5 +1,5 @@
 """A crawl of one site, end to end: discover, fetch (origin, else Wayback), land every
-response in WARC files, and feed the article pages to `etl.ingest.ingest_documents`.
+response in WARC files, and feed the article pages to `etl.runs.ingest.ingest_documents`.
 
 Order of work, which is also what makes a crawl resumable:
 
@@ -41,13 +41,13 @@ from etl.fetch.http import (
     media_type,
     split_credentials,
 )
+from etl.fetch.listings import Card, Listing, Site, make_site
 from etl.fetch.robots import host_key
-from etl.fetch.sites import Card, Listing, Site, make_site, published_date_of
 from etl.fetch.stored import StoredIndex
 from etl.fetch.wayback import Wayback
-from etl.ingest import DEFAULT_BATCH_SIZE, Progress, RunSummary, ingest_documents
 from etl.model import RawDocument, Unreadable
-from etl.warc import READ_ERRORS, LandingZoneError, WarcWriter, iter_records, read_record
+from etl.sites import published_date_of
+from etl.sources.warc import READ_ERRORS, LandingZoneError, WarcWriter, iter_records, read_record
 
 log = logging.getLogger(__name__)
 
@@ -517,48 +517,3 @@ def crawl_session(
         yield Crawler(
             site, options, frontier=frontier, client=client, wayback=wayback, stored=stored
         )
-
-
-def crawl(
-    options: CrawlOptions,
-    db: Path,
-    *,
-    raw_dir: Path | None = None,
-    frontier_file: Path | None = None,
-    batch_size: int = DEFAULT_BATCH_SIZE,
-    progress: Progress | None = None,
-    transport: httpx.BaseTransport | None = None,
-    sleep: Callable[[float], None] = time.sleep,
-    clock: Callable[[], float] = time.monotonic,
-    rng: random.Random | None = None,
-) -> tuple[CrawlStats, RunSummary]:
-    """Crawl one site into the warehouse at `db`: every response lands in WARC files under
-    `raw_dir` (default `$BULLETINS_HOME/raw`), the articles go through one ingest run.
-
-    Resumable: run again after a kill and nothing stored is fetched again. Raises
-    ValueError for an unknown site or category, before anything is fetched.
-    """
-    with Frontier(frontier_file or frontier_path()) as frontier:
-        adopted = adopt_warc_tails(frontier)
-        stored = StoredIndex.load(db)
-        reconcile(frontier, stored)
-        with crawl_session(
-            options,
-            frontier=frontier,
-            stored=stored,
-            raw_dir=raw_dir or config.raw_dir(),
-            transport=transport,
-            sleep=sleep,
-            clock=clock,
-            rng=rng,
-        ) as crawler:
-            crawler.stats.adopted = adopted
-            summary = ingest_documents(
-                crawler.documents(), db, trigger="crawl", batch_size=batch_size, progress=progress
-            )
-            frontier.mark_loaded(crawler.yielded)
-            if crawler.finished:
-                frontier.finish_job(crawler.job_id)
-            crawler.stats.requests = crawler.client.n_requests
-            crawler.stats.retries = crawler.client.n_retries
-    return crawler.stats, summary

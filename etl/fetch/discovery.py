@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from etl.fetch.sites import Card
+from etl.fetch.listings import Card
 
 
 @dataclass(frozen=True)

@@ -26,9 +26,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from etl.fetch.http import RobotsStore
+from etl.fetch.listings import Card
 from etl.fetch.robots import RobotsRules
-from etl.fetch.sites import Card
 
 ROBOTS_MAX_AGE = dt.timedelta(hours=24)  # RFC 9309: a cached robots.txt older than a day is stale
 
@@ -144,7 +143,7 @@ def _cards_from_json(text: str) -> list[Card]:
     return cards
 
 
-class Frontier(RobotsStore):
+class Frontier:
     """The frontier's SQLite file; one connection shared by the crawl's threads."""
 
     def __init__(self, path: Path) -> None:
@@ -398,7 +397,7 @@ class Frontier(RobotsStore):
         with self._transaction() as con:
             con.execute("update warc_files set known_size = ? where path = ?", (size, path))
 
-    # -- robots.txt (RobotsStore) -----------------------------------------------------------
+    # -- robots.txt (the HTTP client's RobotsStore) ------------------------------------------
 
     def load(self, host: str) -> RobotsRules | None:
         """The robots.txt answer kept for `host`, when less than a day old."""

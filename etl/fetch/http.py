@@ -22,6 +22,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 import httpx
@@ -33,7 +34,7 @@ from etl.fetch.robots import (
     host_key,
     robots_url,
 )
-from etl.warc import HTML_TYPES, RecordLocation, WebResponse
+from etl.sources.warc import HTML_TYPES, RecordLocation, WebResponse
 
 log = logging.getLogger(__name__)
 
@@ -58,16 +59,25 @@ def split_credentials(url: str) -> tuple[str, tuple[str, str] | None]:
     return bare, (unquote(parts.username or ""), unquote(parts.password or ""))
 
 
-class RobotsStore:
-    """Where robots.txt answers are kept between runs (the frontier implements it), so that a
-    resumed crawl does not fetch them again. This default keeps nothing."""
+class RobotsStore(Protocol):
+    """Where robots.txt answers are kept between runs (the frontier is one), so that a
+    resumed crawl does not fetch them again."""
 
     def load(self, host: str) -> RobotsRules | None:
         """The rules stored for `host`, if still fresh."""
-        return None
 
     def save(self, host: str, rules: RobotsRules) -> None:
         """Keep the rules fetched for `host`."""
+
+
+class _Forgetful:
+    """The store of a client without a frontier: it keeps nothing."""
+
+    def load(self, host: str) -> RobotsRules | None:
+        return None
+
+    def save(self, host: str, rules: RobotsRules) -> None:
+        return None
 
 
 @dataclass(frozen=True)
@@ -224,7 +234,7 @@ class HttpClient:
     ) -> None:
         self.settings = settings
         self._recorder = recorder
-        self._robots_store = robots_store or RobotsStore()
+        self._robots_store: RobotsStore = robots_store or _Forgetful()
         self._auth = {
             host: httpx.BasicAuth(user, password)
             for host, (user, password) in (credentials or {}).items()

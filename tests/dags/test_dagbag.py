@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from etl import steps
+from etl.runs import steps
 from tests.dags.conftest import DAGS, SCRIPTS, airflow_environment
 
 # Parsing a DAG file must load none of these: great_expectations takes seconds to import,
@@ -23,10 +23,10 @@ HEAVY = (
     "pandas",
     "trafilatura",
     "etl.fetch",
-    "etl.ingest",
-    "etl.warehouse",
-    "etl.quality",
-    "etl.parse",
+    "etl.runs.ingest",
+    "etl.load.warehouse",
+    "etl.load.quality",
+    "etl.extract.parse",
 )
 
 # Run in a fresh interpreter: sockets and database drivers refuse to connect, then the
@@ -191,7 +191,7 @@ def test_the_dags_pools_are_those_the_init_script_creates(parsed: dict[str, Any]
 
 def test_the_warehouse_assets_are_its_tables(tmp_path: Path) -> None:
     """Every table the warehouse has is announced as an Asset, and no other."""
-    from etl.warehouse import Warehouse
+    from etl.load.warehouse import Warehouse
 
     with Warehouse(tmp_path / "w.duckdb") as warehouse:
         tables = {

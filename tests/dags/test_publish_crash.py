@@ -16,8 +16,9 @@ from typing import Any
 
 import pytest
 
-from etl import staging, steps
-from etl.warehouse import Warehouse
+from etl.load import staging
+from etl.load.warehouse import Warehouse
+from etl.runs import steps
 from tests.conftest import TEXT_SAMPLES
 from tests.dags.conftest import rows
 from tests.integration.test_reliability import state
@@ -100,7 +101,7 @@ def test_a_crash_after_the_commit_is_not_published_twice(
 PUBLISH = """
 import json, sys
 from pathlib import Path
-from etl import steps
+from etl.runs import steps
 steps.publish_batch(json.loads(Path(sys.argv[1]).read_text()), db=Path(sys.argv[2]))
 """
 

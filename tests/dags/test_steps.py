@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from etl import steps
+from etl.runs import steps
 from tests.conftest import TEXT_SAMPLES
 from tests.dags.conftest import LEDGER, rows
 

@@ -11,10 +11,11 @@ from typing import Any
 import duckdb
 import pytest
 
-from etl.fetch.crawl import CrawlOptions, CrawlStats, crawl
+from etl.fetch.crawl import CrawlOptions, CrawlStats
 from etl.fetch.http import HttpClient, HttpSettings
-from etl.ingest import RunSummary
-from etl.warc import RecordLocation, WebResponse
+from etl.runs.crawl import crawl
+from etl.runs.ingest import RunSummary
+from etl.sources.warc import RecordLocation, WebResponse
 from tests.sites.server import Sites, sana_sites  # noqa: F401 - the fixture, re-exported
 
 REPO_ROOT = Path(__file__).resolve().parents[2]

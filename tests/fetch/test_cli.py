@@ -12,10 +12,10 @@ import httpx
 import pytest
 from click.testing import CliRunner
 
-import etl.normalize
-import etl.warehouse
+import etl.load.rows
+import etl.load.warehouse
 from etl.cli import main
-from etl.reprocess import reprocess
+from etl.runs.reprocess import reprocess
 from tests.fetch.conftest import rows
 from tests.fetch.test_resume import snapshot
 from tests.sites.server import ARCHIVE, WAYBACK, Sites, World, running_sites
@@ -100,8 +100,8 @@ def test_reprocess_rebuilds_the_warehouse_without_network(
     result = CliRunner().invoke(main, ["reprocess"], catch_exceptions=False)
     assert "seen 6, new 0, updated 0, unchanged 6, rejected 0" in result.stdout
 
-    monkeypatch.setattr(etl.normalize, "PARSER_VERSION", "999")
-    monkeypatch.setattr(etl.warehouse, "PARSER_VERSION", "999")
+    monkeypatch.setattr(etl.load.rows, "PARSER_VERSION", "999")
+    monkeypatch.setattr(etl.load.warehouse, "PARSER_VERSION", "999")
     summary = reprocess(db)
     assert (summary.n_seen, summary.n_updated) == (6, 6)
     assert rows(db, "select distinct parser_version from articles") == [("999",)]

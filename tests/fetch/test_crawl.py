@@ -9,7 +9,7 @@ from pathlib import Path
 
 from etl.fetch.crawl import CrawlStats
 from etl.model import RawDocument
-from etl.warc import iter_records, read_record
+from etl.sources.warc import iter_records, read_record
 from tests.fetch.conftest import FakeTime, rows, run_crawl
 from tests.sites import corpus, pages
 from tests.sites.server import ARCHIVE, SANA, WAYBACK, Sites

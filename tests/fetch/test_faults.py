@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from etl.fetch.robots import MAX_ROBOTS_BYTES, RobotsRules
-from etl.warc import iter_records
+from etl.sources.warc import iter_records
 from tests.fetch.conftest import Recorded, rows, run_crawl
 from tests.sites.server import ARCHIVE, Sites
 

@@ -20,9 +20,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from etl import steps
 from etl.fetch.http import split_credentials
-from etl.warc import WarcWriter, WebResponse, iter_records
+from etl.runs import steps
+from etl.sources.warc import WarcWriter, WebResponse, iter_records
 from tests.conftest import REPO
 from tests.sites.server import ARCHIVE, SANA, WAYBACK, Sites, World, running_sites
 

@@ -9,18 +9,11 @@ import pytest
 
 from etl.fetch.discovery import Bounds, date_cards, latest_on_or_before, page_is_past
 from etl.fetch.http import backoff_delay, parse_retry_after
+from etl.fetch.listings import ArchiveSite, Card, CurrentSite, make_site
 from etl.fetch.robots import RobotsRules, robots_url
-from etl.fetch.sites import (
-    ArchiveSite,
-    Card,
-    CurrentSite,
-    canonical_article_url,
-    looks_like_listing,
-    make_site,
-    published_date_of,
-)
 from etl.fetch.wayback import Capture, best_capture, parse_cdx
-from etl.warc import wayback_original
+from etl.sites import canonical_article_url, looks_like_listing, published_date_of
+from etl.sources.warc import wayback_original
 from samples.render import (
     load_catalog,
     render_archive,

@@ -16,7 +16,7 @@ from warcio.warcwriter import WARCWriter
 
 from etl.cli import main
 from etl.model import RawDocument, Unreadable
-from etl.warc import (
+from etl.sources.warc import (
     LandingZoneError,
     WarcWriter,
     WebResponse,

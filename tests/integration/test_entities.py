@@ -8,11 +8,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl.entities import analyze
-from etl.ingest import ingest
-from etl.meetings import extract_meetings, meeting_date
-from etl.parse import parse_document
-from etl.sources import read_file
+from etl.enrich.entities import analyze
+from etl.enrich.meetings import extract_meetings, meeting_date
+from etl.extract.parse import parse_document
+from etl.runs.ingest import ingest
+from etl.sources.files import read_file
 from tests.conftest import SAMPLES, TEXT_SAMPLES
 from tests.golden import GOLDEN_MEETINGS, GOLDEN_PEOPLE
 
@@ -69,7 +69,7 @@ def test_spelling_variants_are_one_entity() -> None:
 
 
 def test_titles_are_kept_as_written_and_normalized() -> None:
-    from etl.entities import normalize_title
+    from etl.enrich.entities import normalize_title
 
     b = bulletin("003_4067e3c957b2e664")
     analysis = analyze(b.body, b.published_date, b.authors)

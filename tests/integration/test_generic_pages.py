@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from etl.extract.parse import parse_document
 from etl.model import RawDocument
-from etl.parse import parse_document
 from tests.conftest import SHARED
 
 TIELABS = SHARED / "benchmarks" / "tielabs"

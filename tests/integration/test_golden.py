@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from etl.extract.parse import parse_document
 from etl.model import RawDocument
-from etl.parse import parse_document
-from etl.sources import read_file
+from etl.sources.files import read_file
 from tests.conftest import SAMPLES, TEXT_SAMPLES
 from tests.golden import ARCHIVE_IDS, CURRENT_IDS, GOLDEN, observed
 

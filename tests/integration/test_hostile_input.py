@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from etl.errors import Rejected
-from etl.ingest import ingest
+from etl.extract.parse import parse_document
 from etl.model import RawDocument
-from etl.parse import parse_document
+from etl.runs.ingest import ingest
 from tests.conftest import TEXT_SAMPLES
 
 SEED = (TEXT_SAMPLES / "002_22b12b3928bf7f46.txt").read_bytes()

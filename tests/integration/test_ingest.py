@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl.ingest import ingest
+from etl.runs.ingest import ingest
 from tests.conftest import PAGES, SAMPLES, TEXT_SAMPLES
 
 
@@ -172,17 +172,17 @@ def test_samples_text_and_archive_pages_are_the_same_articles(db: Path) -> None:
 def test_unchanged_documents_are_not_parsed_again(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import etl.ingest
+    import etl.runs.ingest
 
     ingest([TEXT_SAMPLES], db)
     calls: list[str] = []
-    real = etl.ingest.parse_one
+    real = etl.runs.ingest.parse_one
 
     def counting(item):  # type: ignore[no-untyped-def]
         calls.append(item.uri)
         return real(item)
 
-    monkeypatch.setattr(etl.ingest, "parse_one", counting)
+    monkeypatch.setattr(etl.runs.ingest, "parse_one", counting)
     summary = ingest([TEXT_SAMPLES], db)
     assert (summary.n_seen, summary.n_unchanged, summary.n_checks) == (5, 5, 0)
     assert calls == []

@@ -14,12 +14,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from etl import staging
-from etl.ingest import ingest, stage_document
-from etl.normalize import Batch
-from etl.quality import CheckResult, Validator
-from etl.sources import iter_documents
-from etl.warehouse import Warehouse
+from etl.load import staging
+from etl.load.quality import CheckResult, Validator
+from etl.load.rows import Batch
+from etl.load.warehouse import Warehouse
+from etl.runs.ingest import ingest, stage_document
+from etl.sources.files import iter_documents
 from tests.conftest import TEXT_SAMPLES
 
 TODAY = dt.date(2026, 11, 24)

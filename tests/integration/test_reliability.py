@@ -13,8 +13,8 @@ from pathlib import Path
 
 import duckdb
 
-from etl.ingest import ingest
-from etl.warehouse import Warehouse
+from etl.load.warehouse import Warehouse
+from etl.runs.ingest import ingest
 from tests.conftest import SAMPLES, TEXT_SAMPLES
 
 # Columns that differ between two runs that load the same data.

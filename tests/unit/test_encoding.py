@@ -6,8 +6,8 @@ import gzip
 
 import pytest
 
-from etl.encoding import decode, gunzip, maybe_gunzip
 from etl.errors import Rejected
+from etl.sources.encoding import decode, gunzip, maybe_gunzip
 
 LINE = "Damascus, SANA – Syria’s “support”"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from etl.duplicates import distance, simhash
-from etl.names import fold
+from etl.enrich.duplicates import distance, simhash
+from etl.enrich.names import fold
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.normalize import url_key
-from etl.parse import parse_date, source_of
+from etl.sites import parse_date, source_of, url_key
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from etl.bulletin import ends_mid_sentence, is_caption, normalize_space
-from etl.byline import parse_byline
-from etl.dateline import lead_weekday, split_dateline
+from etl.extract.bulletin import ends_mid_sentence, is_caption, normalize_space
+from etl.extract.byline import parse_byline
+from etl.extract.dateline import lead_weekday, split_dateline
 
 
 @pytest.mark.parametrize(

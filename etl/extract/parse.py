@@ -2,50 +2,24 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from urllib.parse import parse_qs, urlsplit
 
-from etl.bulletin import build_bulletin
-from etl.encoding import decode
 from etl.errors import Rejected
-from etl.extract import extract_html
+from etl.extract.bulletin import build_bulletin
+from etl.extract.html import extract_html
 from etl.model import Bulletin, RawDocument
-from etl.sources import document_bytes
+from etl.sites import parse_date, source_of
+from etl.sources.encoding import decode
+from etl.sources.files import document_bytes
 
 # Real bulletin pages are 100-170 KB; a page 100 times that is not a bulletin, and parsing
 # it would cost seconds of CPU and hundreds of MB.
 MAX_DOCUMENT_BYTES = 16 * 2**20
 MAX_SECONDS = 30.0
-_ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
-
-
-def source_of(url: str | None) -> str:
-    """Which site a bulletin came from: `sana`, `sana-archive`, `web` or `local` (no URL)."""
-    if not url:
-        return "local"
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower().removeprefix("www.")
-    if host == "archive.sana.sy" or (host == "sana.sy" and "p" in parse_qs(parts.query)):
-        return "sana-archive"
-    if host == "sana.sy":
-        return "sana"
-    return "web"
-
-
-def parse_date(value: str | None) -> dt.date | None:
-    """The calendar date of an ISO date or datetime as written (its local date); else None."""
-    match = _ISO_DATE.match(value or "")
-    if not match:
-        return None
-    try:
-        return dt.date.fromisoformat(match.group(1))
-    except ValueError:
-        return None
 
 
 def parse_text(text: str, *, url: str | None, published: str | None) -> Bulletin:

@@ -17,10 +17,10 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from etl.enrich.names import fold
 from etl.ids import digest
-from etl.names import fold
 
-BUILTIN = Path(__file__).resolve().parent / "data" / "gazetteer.toml"
+BUILTIN = Path(__file__).resolve().parents[1] / "data" / "gazetteer.toml"
 KINDS = ("person", "country", "place", "organization")
 FUZZY_CUTOFF = 90.0
 

@@ -13,8 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from etl.entities import Mention
-from etl.gazetteer import Entity
+from etl.enrich.entities import Mention
+from etl.enrich.gazetteer import Entity
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _SENTENCE_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\b[A-Z])[.!?][”\"]?\s+(?=[A-Z“\"])")

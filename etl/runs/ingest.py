@@ -20,15 +20,16 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, TypeVar
 
-from etl import config, staging
+from etl import config
 from etl.errors import Rejected
+from etl.extract.parse import parse_document
+from etl.load import staging
+from etl.load.quality import CheckResult, Validator
+from etl.load.rows import ArticleRows, Batch, article_rows, document_id, document_row
+from etl.load.warehouse import Warehouse
 from etl.model import RawDocument, Unreadable
-from etl.normalize import ArticleRows, Batch, article_rows, document_id, document_row
-from etl.parse import parse_document
-from etl.quality import CheckResult, Validator
-from etl.sources import iter_documents, iter_paths
-from etl.warc import is_warc
-from etl.warehouse import Warehouse
+from etl.sources.files import iter_documents, iter_paths
+from etl.sources.warc import is_warc
 
 log = logging.getLogger(__name__)
 

@@ -11,8 +11,8 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from etl.errors import Rejected
+from etl.extract.themes import not_an_article, read_theme
 from etl.model import RelatedLink
-from etl.themes import not_an_article, read_theme
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 MIN_WORDS = 15

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from etl import config
-from etl.ingest import DEFAULT_BATCH_SIZE, Progress, RunSummary, ingest_documents
 from etl.model import RawDocument, Unreadable
-from etl.warc import is_warc, read_warc
+from etl.runs.ingest import DEFAULT_BATCH_SIZE, Progress, RunSummary, ingest_documents
+from etl.sources.warc import is_warc, read_warc
 
 
 def warc_files(raw_dir: Path) -> list[Path]:

@@ -1,6 +1,6 @@
 """The ingest run cut into steps that an orchestrator runs as separate tasks.
 
-`etl.ingest` runs discover-parse-stage-validate-publish in one process; the DAGs in `dags/`
+`etl.runs.ingest` runs discover-parse-stage-validate-publish in one process; the DAGs in `dags/`
 run the same stages as tasks, a batch at a time, possibly on different machines:
 
     plan_nightly / plan_backfill   what to take in, cut into batches (`staging/<run>/...`)
@@ -46,10 +46,10 @@ from etl import config
 if TYPE_CHECKING:
     from etl.fetch.crawl import Crawler, CrawlOptions
     from etl.fetch.stored import StoredIndex
-    from etl.ingest import Parsed, RunSummary
+    from etl.load.quality import CheckResult
+    from etl.load.warehouse import BatchCounts, Warehouse
     from etl.model import RawDocument, Unreadable
-    from etl.quality import CheckResult
-    from etl.warehouse import BatchCounts, Warehouse
+    from etl.runs.ingest import Parsed, RunSummary
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +115,7 @@ class DiscoveryIncomplete(RuntimeError):
 
 def ledger_run_id(dag_id: str, airflow_run_id: str, run_after: dt.datetime) -> str:
     """The ledger's run id for a DAG run: the same for every task and retry of that DAG run,
-    shaped like `etl.warehouse.new_run_id` (`20261124T112501Z-3fa2c1`) so runs sort by time."""
+    shaped like `etl.load.warehouse.new_run_id` (`20261124T112501Z-3fa2c1`) so runs sort by time."""
     moment = run_after.astimezone(dt.UTC) if run_after.tzinfo else run_after
     digest = hashlib.sha256(f"{dag_id}\0{airflow_run_id}".encode()).hexdigest()[:6]
     return f"{moment:%Y%m%dT%H%M%SZ}-{digest}"
@@ -188,8 +188,9 @@ def _while_locked(read: Callable[[], T]) -> T:
 
 def _known_document_ids(db: Path, ids: Sequence[str]) -> set[str]:
     """The ids among `ids` that the warehouse holds, loaded by the current parser."""
-    from etl import PARSER_VERSION, sqlfiles
-    from etl.warehouse import connect_read_only
+    from etl import sqlfiles
+    from etl.extract import PARSER_VERSION
+    from etl.load.warehouse import connect_read_only
 
     if not ids or not db.is_file():
         return set()
@@ -209,9 +210,9 @@ def _known_document_ids(db: Path, ids: Sequence[str]) -> set[str]:
 
 
 def _stored_index(db: Path) -> StoredIndex:
-    from etl.fetch.stored import StoredIndex
+    from etl.load.lookups import stored_index
 
-    return _while_locked(lambda: StoredIndex.load(db))
+    return _while_locked(lambda: stored_index(db))
 
 
 # -- planning -------------------------------------------------------------------------------
@@ -288,8 +289,8 @@ def _local_items(paths: Sequence[Path]) -> Iterator[tuple[dict[str, Any], RawDoc
     its document when it could be read."""
     from etl.errors import Rejected
     from etl.model import Unreadable
-    from etl.sources import iter_paths, read_file
-    from etl.warc import is_warc, read_warc
+    from etl.sources.files import iter_paths, read_file
+    from etl.sources.warc import is_warc, read_warc
 
     for path in iter_paths(paths):
         if is_warc(path):
@@ -321,7 +322,7 @@ def _plan_local(
     reprocess: bool,
     db: Path,
 ) -> list[dict[str, Any]]:
-    from etl.normalize import document_row
+    from etl.load.rows import document_row
 
     root = Path(path).expanduser()
     if not root.exists():
@@ -563,8 +564,8 @@ def fetch_batch(batch: Mapping[str, Any]) -> dict[str, Any]:
 def _read_item(item: Mapping[str, Any]) -> RawDocument | Unreadable:
     from etl.errors import Rejected
     from etl.model import Unreadable
-    from etl.sources import read_file
-    from etl.warc import read_record
+    from etl.sources.files import read_file
+    from etl.sources.warc import read_record
 
     if "warc" in item:
         return read_record(Path(item["warc"]), int(item["offset"]))
@@ -580,8 +581,8 @@ def _read_item(item: Mapping[str, Any]) -> RawDocument | Unreadable:
 def parse_batch(batch: Mapping[str, Any]) -> dict[str, Any]:
     """Read and parse the batch's documents (extraction, bulletin rules, entities and
     meetings): each becomes its rows or a reject, kept in the batch's directory."""
-    from etl.ingest import parse_one
     from etl.model import Unreadable
+    from etl.runs.ingest import parse_one
 
     directory = Path(batch["dir"])
     source = directory / _FETCHED
@@ -603,10 +604,10 @@ def parse_batch(batch: Mapping[str, Any]) -> dict[str, Any]:
 def stage_batch(batch: Mapping[str, Any]) -> dict[str, Any]:
     """Write the batch's rows as Parquet files in its staging directory (the warehouse is
     not touched); returns the counts that publication accounts for."""
-    from etl import staging
-    from etl.ingest import add_parsed
+    from etl.load import staging
+    from etl.load.rows import Batch
     from etl.model import Unreadable
-    from etl.normalize import Batch
+    from etl.runs.ingest import add_parsed
 
     directory = Path(batch["dir"])
     with (directory / _PARSED).open("rb") as handle:
@@ -635,9 +636,9 @@ def validate_batch(
     `$BULLETINS_HOME/dq/<run_id>/batch-NNNNN/`. The verdict is `pass` or `block`."""
     from dataclasses import asdict
 
-    from etl import staging
-    from etl.ingest import DEFAULT_MAX_REJECT_SHARE
-    from etl.quality import Validator
+    from etl.load import staging
+    from etl.load.quality import Validator
+    from etl.runs.ingest import DEFAULT_MAX_REJECT_SHARE
 
     directory = Path(batch["dir"])
     run_id, batch_no = str(batch["run_id"]), int(batch["batch_no"])
@@ -666,7 +667,8 @@ def validate_batch(
 
 def _open_run(warehouse: Warehouse, run_id: str, trigger: str, started_at: dt.datetime) -> None:
     """Open the run in the ledger unless a batch of it already did."""
-    from etl import PARSER_VERSION, sqlfiles
+    from etl import sqlfiles
+    from etl.extract import PARSER_VERSION
 
     (exists,) = warehouse.con.execute(
         sqlfiles.load("lookups/run_exists"), {"run_id": run_id}
@@ -706,8 +708,8 @@ def publish_batch(batch: Mapping[str, Any], *, db: Path | None = None) -> dict[s
     transaction. Returns the batch's share of the run's counters. Running it again for a
     batch it already published, as a retry after a crash at any point does, returns the same
     counters and changes nothing."""
-    from etl import staging
-    from etl.warehouse import Warehouse
+    from etl.load import staging
+    from etl.load.warehouse import Warehouse
 
     run_id, batch_no = str(batch["run_id"]), int(batch["batch_no"])
     directory = Path(batch["dir"])
@@ -751,8 +753,8 @@ def _publish_staged(
     """Publish a staged batch, or hold it back when an audit check blocked it, and record its
     checks and counters in the same transaction. Returns its counters and whether it was
     published."""
-    from etl.ingest import RunSummary
-    from etl.quality import CheckResult
+    from etl.load.quality import CheckResult
+    from etl.runs.ingest import RunSummary
 
     run_id, batch_no = str(batch["run_id"]), int(batch["batch_no"])
     results = [CheckResult(**row) for row in _read_json(directory / _CHECKS)]
@@ -803,8 +805,8 @@ def summarize_run(
 
     `results` are the batches' `publish_batch` values, those that finished (an orchestrator
     may hand over a lone value as itself rather than in a list)."""
-    from etl.ingest import RunSummary
-    from etl.warehouse import Warehouse
+    from etl.load.warehouse import Warehouse
+    from etl.runs.ingest import RunSummary
 
     plan_path = _run_dir(run_id) / _PLAN
     plan: dict[str, Any] | None = _read_json(plan_path) if plan_path.is_file() else None

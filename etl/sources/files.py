@@ -1,7 +1,7 @@
 """Local inputs: walk files and directories, read bytes, gunzip, and pick up sidecars.
 
 WARC files (`.warc`, `.warc.gz`) hold many pages each: their article pages are taken out by
-`etl.warc.read_warc`.
+`etl.sources.warc.read_warc`.
 """
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from etl.encoding import maybe_gunzip
 from etl.errors import Rejected
 from etl.model import RawDocument, Unreadable
-from etl.warc import is_warc, read_warc
+from etl.sources.encoding import maybe_gunzip
+from etl.sources.warc import is_warc, read_warc
 
 _MEDIA_TYPES = {
     ".txt": "text/plain",

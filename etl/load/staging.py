@@ -17,13 +17,13 @@ import duckdb
 import pyarrow.parquet as pq
 
 from etl import config, sqlfiles
-from etl.normalize import SCHEMAS, Batch
-from etl.quality import CheckResult
+from etl.load.quality import CheckResult
+from etl.load.rows import SCHEMAS, Batch
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from etl.quality import Validator
+    from etl.load.quality import Validator
 
 STAGED_TABLES = tuple(SCHEMAS)
 # The cross-table checks of sql/checks/ that run on a staged batch, with their severity.

@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_EXPECTATIONS = Path(__file__).resolve().parent.parent / "expectations"
-_PACKAGED = Path(__file__).resolve().parent / "_expectations"
+_EXPECTATIONS = Path(__file__).resolve().parents[2] / "expectations"
+_PACKAGED = Path(__file__).resolve().parents[1] / "_expectations"
 SAMPLE_SIZE = 10
 
 

@@ -26,8 +26,10 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from etl import PARSER_VERSION, config, sqlfiles, staging
-from etl.quality import CheckResult
+from etl import config, sqlfiles
+from etl.extract import PARSER_VERSION
+from etl.load import staging
+from etl.load.quality import CheckResult
 
 log = logging.getLogger(__name__)
 

@@ -12,9 +12,9 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 
-from etl.byline import parse_byline
-from etl.dateline import lead_weekday, split_dateline
 from etl.errors import Rejected
+from etl.extract.byline import parse_byline
+from etl.extract.dateline import lead_weekday, split_dateline
 from etl.model import Bulletin, RelatedLink
 
 _CHECK_ALSO = re.compile(r"^check also\s*:?$", re.IGNORECASE)

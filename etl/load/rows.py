@@ -6,30 +6,16 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import pyarrow as pa
 
-from etl import PARSER_VERSION
-from etl.duplicates import simhash
-from etl.entities import analyze, normalize_title
-from etl.gazetteer import Entity
+from etl.enrich.derive import enrich
+from etl.enrich.duplicates import simhash
+from etl.enrich.gazetteer import Entity
+from etl.extract import PARSER_VERSION
 from etl.ids import digest
-from etl.meetings import extract_meetings
 from etl.model import Bulletin, RawDocument
-
-_TRACKING_PARAMS = ("utm_", "fbclid", "gclid")
-
-
-def url_key(url: str) -> str:
-    """The form of a URL that identifies a bulletin: scheme, `www.`, fragment, tracking
-    parameters, query order and the trailing slash do not matter."""
-    parts = urlsplit(url.strip())
-    host = (parts.hostname or "").lower().removeprefix("www.")
-    query = sorted(
-        (k, v) for k, v in parse_qsl(parts.query) if not k.lower().startswith(_TRACKING_PARAMS)
-    )
-    return urlunsplit(("", host, parts.path.rstrip("/") or "/", urlencode(query), ""))
+from etl.sites import url_key
 
 
 def article_id(bulletin: Bulletin) -> str:
@@ -325,9 +311,8 @@ def _add_entity_rows(
     bulletin: Bulletin,
 ) -> None:
     """Mentions, titles and meetings of one bulletin, and the entities they reference."""
-    day = bulletin.published_date
-    analysis = analyze(bulletin.body, day, bulletin.authors)
-    for mention in analysis.mentions:
+    found = enrich(bulletin)
+    for mention in found.mentions:
         entities.setdefault(mention.entity.entity_id, mention.entity)
         rows["mentions"].append(
             {
@@ -339,26 +324,18 @@ def _add_entity_rows(
                 "confidence": mention.confidence,
             }
         )
-    for person, title in dict.fromkeys(analysis.titles):
-        entities.setdefault(person.entity_id, person)
-        normalized, organization = normalize_title(title, person, day)
+    for role in found.roles:
+        entities.setdefault(role.person.entity_id, role.person)
         rows["person_roles"].append(
             {
-                "entity_id": person.entity_id,
+                "entity_id": role.person.entity_id,
                 "article_id": art_id,
-                "title": title,
-                "normalized_title": normalized,
-                "organization": organization,
+                "title": role.title,
+                "normalized_title": role.normalized_title,
+                "organization": role.organization,
             }
         )
-    meetings = extract_meetings(
-        bulletin.body,
-        analysis.mentions,
-        published=day,
-        lead_weekday=bulletin.weekday,
-        place=bulletin.dateline,
-    )
-    for number, meeting in enumerate(meetings, start=1):
+    for number, meeting in enumerate(found.meetings, start=1):
         meeting_id = digest("meeting", art_id, str(number))
         rows["meetings"].append(
             {

@@ -13,19 +13,23 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from etl import config
-
-SANA = "sana"
-SANA_ARCHIVE = "sana-archive"
-SITE_NAMES = (SANA, SANA_ARCHIVE)
-
-CURRENT_CANONICAL = "https://sana.sy/en/"
-ARCHIVE_CANONICAL = "https://archive.sana.sy/en/"
+from etl.sites import (
+    ARCHIVE_CANONICAL,
+    CURRENT_ARTICLE_PATH,
+    CURRENT_CANONICAL,
+    SANA,
+    SANA_ARCHIVE,
+    SITE_NAMES,
+    archive_post_id,
+    canonical_article_url,
+    host_of,
+)
 
 _MONTHS = {
     name: number
@@ -48,77 +52,6 @@ _MONTHS = {
     )
 }
 _CARD_DATE = re.compile(r"([A-Za-z]+)\s+(\d{1,2})(?:\s*,\s*(\d{4}))?")
-_CURRENT_ARTICLE_PATH = re.compile(r"^/en/([a-z0-9-]+)/(\d+)/?$")
-_PAGE_PATH = re.compile(r"/page/\d+/?$")
-_LISTING_QUERY_KEYS = frozenset({"cat", "paged", "s", "tag", "author", "feed", "m", "page_id"})
-_LISTING_PATH_PARTS = ("/feed", "/wp-json", "/category/", "/tag/", "/author/", "/search/")
-_PUBLISHED = (
-    re.compile(r"article:published_time\"\s+content=\"(\d{4}-\d{2}-\d{2})"),
-    re.compile(r"\"datePublished\"\s*:\s*\"(\d{4}-\d{2}-\d{2})"),
-)
-
-
-def _host(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower().removeprefix("www.")
-
-
-def _query(url: str) -> dict[str, list[str]]:
-    return parse_qs(urlsplit(url).query)
-
-
-def archive_post_id(url: str) -> int | None:
-    """The WordPress post id of an address of the form `…/en/?p=<id>`, else None."""
-    values = _query(url).get("p")
-    if values and values[0].isdigit():
-        return int(values[0])
-    return None
-
-
-def canonical_article_url(url: str) -> str:
-    """The address that names an article of the real sites: https, no `www.`, and the old
-    `sana.sy/en/?p=<id>` addresses moved to the archive host (where they redirect).
-    Addresses of other hosts come back unchanged."""
-    host = _host(url)
-    if host == "sana.sy":
-        post_id = archive_post_id(url)
-        if post_id is not None:
-            return f"{ARCHIVE_CANONICAL}?p={post_id}"
-        match = _CURRENT_ARTICLE_PATH.match(urlsplit(url).path)
-        if match:
-            return f"{CURRENT_CANONICAL}{match.group(1)}/{match.group(2)}/"
-    if host == "archive.sana.sy":
-        post_id = archive_post_id(url)
-        if post_id is not None:
-            return f"{ARCHIVE_CANONICAL}?p={post_id}"
-    return url
-
-
-def looks_like_listing(url: str) -> bool:
-    """Whether an address is a listing, feed, search or API page of a WordPress site rather
-    than an article: category and tag pages, `paged=`, `/page/N/`, feeds, the front page."""
-    parts = urlsplit(url)
-    query = parse_qs(parts.query)
-    if "p" in query:
-        return False
-    if _LISTING_QUERY_KEYS & query.keys():
-        return True
-    path = parts.path.lower()
-    if _PAGE_PATH.search(path) or any(part in path for part in _LISTING_PATH_PARTS):
-        return True
-    return path.rstrip("/") in ("", "/en")
-
-
-def published_date_of(page: str) -> dt.date | None:
-    """The publication date an article page states in its metadata (the archive theme's
-    `article:published_time`, the current theme's JSON-LD `datePublished`), else None."""
-    for pattern in _PUBLISHED:
-        match = pattern.search(page)
-        if match:
-            try:
-                return dt.date.fromisoformat(match.group(1))
-            except ValueError:
-                continue
-    return None
 
 
 @dataclass(frozen=True)
@@ -236,8 +169,8 @@ class CurrentSite(Site):
 
     def is_article(self, canonical: str) -> bool:
         """`https://sana.sy/en/<category>/<numeric id>/`."""
-        return _host(canonical) == "sana.sy" and bool(
-            _CURRENT_ARTICLE_PATH.match(urlsplit(canonical).path)
+        return host_of(canonical) == "sana.sy" and bool(
+            CURRENT_ARTICLE_PATH.match(urlsplit(canonical).path)
         )
 
     def parse_listing(self, page: str, page_url: str) -> Listing:
@@ -302,7 +235,7 @@ class ArchiveSite(Site):
 
     def is_article(self, canonical: str) -> bool:
         """`https://archive.sana.sy/en/?p=<id>`."""
-        return _host(canonical) == "archive.sana.sy" and archive_post_id(canonical) is not None
+        return host_of(canonical) == "archive.sana.sy" and archive_post_id(canonical) is not None
 
     def wayback_lookups(self, canonical: str) -> list[str]:
         """The archive address, then the pre-relaunch one (`sana.sy/en/?p=<id>`), under which

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from etl.gazetteer import Entity, Gazetteer, Role, default_gazetteer
-from etl.names import TOKEN, fold, fold_token
+from etl.enrich.gazetteer import Entity, Gazetteer, Role, default_gazetteer
+from etl.enrich.names import TOKEN, fold, fold_token
 
 # Words of titles, never of names: a person's name is the capitalised run after them.
 TITLE_WORDS = frozenset(

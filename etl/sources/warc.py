@@ -38,8 +38,8 @@ from warcio.statusandheaders import StatusAndHeaders  # type: ignore[import-unty
 from warcio.warcwriter import WARCWriter  # type: ignore[import-untyped]
 
 from etl import __version__
-from etl.fetch.sites import canonical_article_url, looks_like_listing
 from etl.model import RawDocument, Unreadable
+from etl.sites import canonical_article_url, looks_like_listing
 
 log = logging.getLogger(__name__)
 
