@@ -17,16 +17,12 @@ import click
 import duckdb
 
 from etl import config, sqlfiles
+from etl.config import DEFAULT_BATCH_SIZE, DEFAULT_MAX_REJECT_SHARE
 from etl.errors import Rejected
 from etl.extract.parse import parse_document
 from etl.load.warehouse import WarehouseBusy, connect_read_only
-from etl.runs.ingest import (
-    DEFAULT_BATCH_SIZE,
-    DEFAULT_MAX_REJECT_SHARE,
-    Progress,
-    RunSummary,
-    ingest,
-)
+from etl.runs.engine import RunSummary
+from etl.runs.ingest import Progress, ingest
 from etl.sources.files import read_file
 
 log = logging.getLogger("etl")

@@ -14,7 +14,7 @@ import pytest
 from etl.fetch.crawl import CrawlOptions, CrawlStats
 from etl.fetch.http import HttpClient, HttpSettings
 from etl.runs.crawl import crawl
-from etl.runs.ingest import RunSummary
+from etl.runs.engine import RunSummary
 from etl.sources.warc import RecordLocation, WebResponse
 from tests.sites.server import Sites, sana_sites  # noqa: F401 - the fixture, re-exported
 

@@ -6,8 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from etl.fetch.crawl import CrawlStats
+from etl.load import staging
 from etl.model import RawDocument
 from etl.sources.warc import iter_records, read_record
 from tests.fetch.conftest import FakeTime, rows, run_crawl
@@ -243,3 +247,31 @@ def test_max_articles_bounds_a_crawl(sana_sites: Sites, home: Path) -> None:
     stats, summary = run_crawl(sana_sites, home, "sana", categories=("politics",), max_articles=3)
     assert served_articles(sana_sites, SANA) == {"2219300": 1, "2219100": 1, "2218800": 1}
     assert (stats.complete, summary.n_new) == (True, 3)
+
+
+def test_a_blocked_batch_is_taken_again_from_the_landing_zone(
+    sana_sites: Sites, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The quality gate holds back the crawl's batch: its pages stay unloaded in the
+    frontier, and the next crawl loads them from the landing zone without fetching them
+    again. (Before, the crawl marked every page it yielded as loaded, and they were lost.)"""
+    real_audit = staging.audit
+
+    def blocking(*args: Any, **kwargs: Any) -> staging.Audit:
+        found = real_audit(*args, **kwargs)
+        found.blocking.append("cross_table.rejected_share")
+        return found
+
+    monkeypatch.setattr(staging, "audit", blocking)
+    stats, summary = run_crawl(sana_sites, home, "sana-archive", categories=("world",))
+    assert (summary.status, summary.n_quarantined, summary.n_new) == ("blocked", 6, 0)
+    assert rows(home / "warehouse.duckdb", "select count(*) from articles") == [(0,)]
+    fetched = served_articles(sana_sites, ARCHIVE)
+    assert sorted(fetched.values()) == [1] * 6
+
+    monkeypatch.setattr(staging, "audit", real_audit)
+    stats, summary = run_crawl(sana_sites, home, "sana-archive", categories=("world",))
+    assert (stats.reloaded, stats.fetched_origin) == (6, 0)
+    assert (summary.status, summary.n_new) == ("succeeded", 6)
+    assert served_articles(sana_sites, ARCHIVE) == fetched  # nothing fetched again
+    assert rows(home / "warehouse.duckdb", "select count(*) from articles") == [(6,)]
