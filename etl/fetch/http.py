@@ -116,6 +116,7 @@ class FetchResult:
     error: str | None = None
     transient: bool = False
     blocked: bool = False  # robots.txt disallows it
+    absent: bool = False  # the Wayback Machine holds no capture of it (its 404)
     hops: list[str] = field(default_factory=list)
 
     @property
