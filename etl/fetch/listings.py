@@ -311,13 +311,16 @@ class ArchiveSite(Site):
         return [canonical, f"{CURRENT_CANONICAL}?p={post_id}"]
 
     def _theme_cards(self, tree: lxml_html.HtmlElement, address: str) -> list[Card]:
-        """Cards of the archive box (`article.item-list` with `h2.post-box-title a`); the
-        sidebar's lists are left out. Dates come from the card's `tie-date` (month and day)."""
+        """Cards of the archive box (`article.item-list`, titled `h2.post-box-title a`, or
+        `h2.post-title a` in Sahifa's wide-thumbnail layout, else by their first link to an
+        article); the sidebar's lists are left out. Dates come from the card's `tie-date`
+        (month and day)."""
         cards: list[Card] = []
         seen: set[str] = set()
+        titles = f"{_has_class('post-box-title')} or {_has_class('post-title')}"
         for item in tree.xpath(f"//article[{_has_class('item-list')}]"):
-            links = item.xpath(f".//h2[{_has_class('post-box-title')}]/a/@href")
-            url = self._article_url(links[:1], address)
+            links = item.xpath(f".//h2[{titles}]/a/@href") or item.xpath(".//a/@href")
+            url = self._article_url(links, address)
             if url is None or url in seen:
                 continue
             seen.add(url)

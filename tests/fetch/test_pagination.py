@@ -137,6 +137,24 @@ def test_next_link_variants(page_url: str, navigation: str, expected: str | None
     assert listing.next_url == expected
 
 
+def test_sahifa_wide_thumbnail_cards() -> None:
+    """Sahifa's wide-thumbnail archive layout titles its cards `h2.post-title` (as seen on
+    Sahifa sites in the wild), with the thumbnail's link first."""
+    card = (
+        '<article class="item-list"><div class="post-thumbnail single-post-thumb '
+        'archive-wide-thumb"><a href="https://archive.sana.sy/en/?p={pid}" rel="bookmark">'
+        '<img src="x.jpg"></a></div><h2 class="post-title"><a href="https://archive.sana.sy/'
+        'en/?p={pid}" rel="bookmark">Title</a></h2><p class="post-meta"><span class="tie-date">'
+        "{day}</span></p></article>"
+    )
+    cards = card.format(pid=201400, day="September 3") + card.format(pid=200900, day="August 27")
+    listing = ArchiveSite().parse_listing(_archive_page("", cards), archive_page(1))
+    assert [(c.url, c.month_day) for c in listing.cards] == [
+        ("https://archive.sana.sy/en/?p=201400", (9, 3)),
+        ("https://archive.sana.sy/en/?p=200900", (8, 27)),
+    ]
+
+
 @pytest.mark.parametrize(
     ("page_url", "navigation", "expected"),
     [
