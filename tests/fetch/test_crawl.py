@@ -232,6 +232,15 @@ def test_wayback_alone(sana_sites: Sites, home: Path) -> None:
     assert rows(home / "warehouse.duckdb", "select distinct fetched_from from documents") == [
         ("wayback",)
     ]
+    # Page 1 links no next page: page 2 is looked up too, and no capture of it ends the walk.
+    asked = [k for k in world.requested(WAYBACK) if "cat%3D106" in k]
+    assert asked == [
+        "wayback:/cdx/search/cdx?url=archive.sana.sy%2Fen%2F%3Fcat%3D106&output=json"
+        "&fl=timestamp%2Coriginal%2Cstatuscode%2Cmimetype&filter=statuscode%3A200",
+        "wayback:/cdx/search/cdx?url=archive.sana.sy%2Fen%2F%3Fcat%3D106%26paged%3D2&output=json"
+        "&fl=timestamp%2Coriginal%2Cstatuscode%2Cmimetype&filter=statuscode%3A200",
+    ]
+    assert (stats.complete, stats.warnings) == (True, [])
 
 
 def test_concurrent_fetches_give_the_same_warehouse(sana_sites: Sites, home: Path) -> None:
