@@ -93,12 +93,17 @@ def run_crawl(
 
 
 def walk_site(
-    sites: Sites, home: Path, site: str, time: FakeTime | None = None, **options: Any
+    sites: Sites,
+    home: Path,
+    site: str,
+    time: FakeTime | None = None,
+    *,
+    real_time: bool = False,
+    **options: Any,
 ) -> tuple[Crawler, list[RawDocument | Unreadable]]:
     """Discover and fetch `site` of the imitated hosts as a crawl does, without loading the
-    documents anywhere (the Crawler alone); with a fake clock unless `time` is None and
-    `real_time=True`."""
-    real_time = options.pop("real_time", False)
+    documents anywhere (the Crawler alone): with a fake clock (`time`, else a new one), or
+    waiting for real with `real_time=True`."""
     settings: dict[str, Any] = {**FAST, "delay": 0.0, **options}
     clock: dict[str, Any] = {}
     if not real_time:
