@@ -292,7 +292,8 @@ def _categories(values: Sequence[str]) -> tuple[str, ...]:
     type=click.FloatRange(min=0),
     default=config.DEFAULT_CRAWL_DELAY,
     show_default=True,
-    help="Seconds between requests to one host (a longer robots.txt Crawl-delay wins).",
+    help="Seconds from the end of one answer to the next request to the same host; never "
+    "shorter than the host's robots.txt Crawl-delay (decimals honoured), whatever is given here.",
 )
 @click.option(
     "--concurrency",

@@ -200,9 +200,11 @@ def test_wayback_fallback_and_failures(sana_sites: Sites, home: Path) -> None:
         == 1
     )
 
-    # Every response delivered by the three hosts is one WARC response record.
+    # Every response delivered by the three hosts is one WARC response record, the 404 of
+    # page 4 included (tried although page 3 links no next page: its cards are all in range).
     records = [r for path in sorted((home / "raw").glob("*.warc.gz")) for r in iter_records(path)]
-    assert len(records) == sum(world.served(status=None).values()) == 37
+    assert len(records) == sum(world.served(status=None).values()) == 38
+    assert world.served(ARCHIVE, status=404)["sana-archive:/en/?cat=2&paged=4"] == 1
     assert sum(r.status == 503 for r in records) == 2
     # Each document reads back, from its file and offset, to the bytes that were hashed.
     documents = rows(db, "select uri, url, raw_location, raw_offset, content_hash from documents")
@@ -234,6 +236,15 @@ def test_wayback_alone(sana_sites: Sites, home: Path) -> None:
     assert rows(home / "warehouse.duckdb", "select distinct fetched_from from documents") == [
         ("wayback",)
     ]
+    # Page 1 links no next page: page 2 is looked up too, and no capture of it ends the walk.
+    asked = [k for k in world.requested(WAYBACK) if "cat%3D106" in k]
+    assert asked == [
+        "wayback:/cdx/search/cdx?url=archive.sana.sy%2Fen%2F%3Fcat%3D106&output=json"
+        "&fl=timestamp%2Coriginal%2Cstatuscode%2Cmimetype&filter=statuscode%3A200",
+        "wayback:/cdx/search/cdx?url=archive.sana.sy%2Fen%2F%3Fcat%3D106%26paged%3D2&output=json"
+        "&fl=timestamp%2Coriginal%2Cstatuscode%2Cmimetype&filter=statuscode%3A200",
+    ]
+    assert (stats.complete, stats.warnings) == (True, [])
 
 
 def test_concurrent_fetches_give_the_same_warehouse(sana_sites: Sites, home: Path) -> None:
