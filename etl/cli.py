@@ -17,9 +17,10 @@ import click
 import duckdb
 
 from etl import config, sqlfiles
+from etl.analysis import connect as analysis_connect
 from etl.errors import Rejected
 from etl.extract.parse import parse_document
-from etl.load.warehouse import WarehouseBusy, connect_read_only
+from etl.load.warehouse import WarehouseBusy
 from etl.runs.ingest import (
     DEFAULT_BATCH_SIZE,
     DEFAULT_MAX_REJECT_SHARE,
@@ -201,11 +202,11 @@ def _print_table(columns: list[str], rows: list[tuple[Any, ...]]) -> None:
 
 def _query(db: Path | None, query: str, params: dict[str, Any] | None = None) -> Any:
     try:
-        con = connect_read_only(config.db_path(db))
+        con = analysis_connect.connect_read_only(config.db_path(db))
         cursor = con.execute(query, params)
         columns = [d[0] for d in cursor.description or []]
         rows = cursor.fetchall() if columns else []
-    except (duckdb.Error, FileNotFoundError) as exc:
+    except (duckdb.Error, FileNotFoundError, analysis_connect.SearchUnavailable) as exc:
         _fail(str(exc).splitlines()[0])
     return columns, rows
 
@@ -222,6 +223,7 @@ def _print(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> None:
         _print_table(columns, rows)
 
 
+_DATE = click.DateTime(formats=["%Y-%m-%d"])
 _FORMAT = click.option(
     "--format",
     "fmt",
@@ -236,7 +238,9 @@ _FORMAT = click.option(
 @click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
 @_FORMAT
 def sql(query: str, db: Path | None, fmt: str) -> None:
-    """Run a query on the warehouse, opened read-only (writes and file access fail)."""
+    """Run a query on the warehouse, opened read-only (writes and file access fail).
+
+    Full-text search is there as `select * from search_bulletins('Idlib')`."""
     columns, rows = _query(db, query)
     _print(columns, rows, fmt)
 
@@ -254,11 +258,99 @@ def dq(run_id: str | None, db: Path | None, failed: bool, fmt: str) -> None:
     _print(columns, rows, fmt)
 
 
+# -- what analysts do with the warehouse ----------------------------------------------------
+
+
+@main.command(name="search")
+@click.argument("query")
+@click.option("--since", type=_DATE, help="Oldest publication date (YYYY-MM-DD).")
+@click.option("--until", type=_DATE, help="Newest publication date (YYYY-MM-DD).")
+@click.option("--source", type=click.Choice(["sana", "sana-archive", "web", "local"]))
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
+@_FORMAT
+def search_command(
+    query: str,
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+    source: str | None,
+    limit: int,
+    db: Path | None,
+    fmt: str,
+) -> None:
+    """Full-text search: the bulletins containing every word of QUERY, best first, each with
+    its date, headline, URL and the words around the first hit («marked»).
+
+    A known person, place or organization is found in every spelling (Idlib finds Idleb).
+    """
+    from etl.analysis.search import NoSearchIndex, hit_record, search
+
+    try:
+        con = analysis_connect.connect_read_only(config.db_path(db))
+        result = search(
+            con,
+            query,
+            since=since.date() if since else None,
+            until=until.date() if until else None,
+            source=source,
+            limit=limit,
+        )
+    except (duckdb.Error, FileNotFoundError, NoSearchIndex) as exc:
+        _fail(str(exc).splitlines()[0])
+    except analysis_connect.SearchUnavailable as exc:
+        _fail(str(exc))
+    records = [hit_record(hit) for hit in result.hits]
+    if fmt == "json":
+        payload = {"query": query, "expanded": result.expansions(), "hits": records}
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        for line in result.expansions():
+            click.echo(f"note: {line}", err=True)
+        columns = list(records[0]) if records else ["rank"]
+        _print(columns, [tuple(record.values()) for record in records], "csv")
+        return
+    for line in result.expansions():
+        click.echo(line)
+    for hit in result.hits:
+        click.echo(
+            f"\n{hit.rank:>3}. {hit.published_date or '(no date)'}  {hit.source}  {hit.headline}"
+        )
+        if hit.url:
+            click.echo(f"     {hit.url}")
+        click.echo(f"     {hit.snippet}")
+    click.echo(f"\n({len(result.hits)} hit{'s' if len(result.hits) != 1 else ''})")
+
+
+@main.command()
+@click.option("--full", is_flag=True, help="Rebuild the whole index (minutes at 1,000,000).")
+@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
+@click.option(
+    "--wait",
+    default=0.0,
+    show_default=True,
+    type=click.FloatRange(0),
+    help="Seconds to wait for another run writing the warehouse before giving up.",
+)
+def reindex(full: bool, db: Path | None, wait: float) -> None:
+    """Bring the search index up to date: index the bulletins published since the last full
+    rebuild (what every run does after publishing), or with --full rebuild it all."""
+    from etl.analysis.search import refresh_warehouse_index
+
+    state = _writing(
+        lambda _progress: refresh_warehouse_index(config.db_path(db), rebuild=full, wait=wait),
+        refusals=(WarehouseBusy, analysis_connect.SearchUnavailable),
+    )
+    what = "rebuilt" if state.rebuilt else "refreshed"
+    click.echo(
+        f"search index {what} in {state.seconds:.1f} s: {state.n_indexed} bulletins in the "
+        f"full index, {state.n_recent} in the recent one"
+    )
+
+
 # -- fetching the sites ---------------------------------------------------------------------
 # The fetch modules are imported when these commands run, so that the other commands start
 # without loading the HTTP and WARC stacks.
-
-_DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
 def _categories(values: Sequence[str]) -> tuple[str, ...]:
