@@ -82,13 +82,23 @@ create or replace macro search_bulletins(
     query_text, since_date := null, until_date := null, only_source := null, max_hits := 20
 ) as table
 with groups as (
-    select alternatives
+    select
+        kind,
+        alternatives
     from search_query(query_text)
 ),
 
 wanted as (
-    select distinct unnest(flatten(alternatives)) as term
-    from groups
+    select
+        term,
+        bool_or(is_word) as is_word
+    from (
+        select
+            unnest(flatten(alternatives)) as term,
+            kind = 'word' as is_word
+        from groups
+    )
+    group by term
 ),
 
 base_terms as (
@@ -246,16 +256,18 @@ pieces as (
         ranked.*,
         regexp_extract_all(ranked.body, '[\p{L}\p{N}\p{M}]+|[^\p{L}\p{N}\p{M}]+') as parts,
         (
-            -- the words to mark: a word in most bulletins (the "al" of al-Miqdad) is marked
-            -- only when the query has no other
+            -- the words to mark, rarest first: the snippet is centred on the first place where
+            -- the rarest of them is found. The particles of names (the al- of al-Miqdad) are
+            -- marked only when the query asks for them alone.
             select coalesce(
-                list(frequencies.term) filter (
-                    where frequencies.df <= collection.n_docs / 2
+                list(wanted.term order by frequencies.df, wanted.term) filter (
+                    where wanted.is_word or wanted.term not in ('al', 'el')
                 ),
-                list(frequencies.term)
+                list(wanted.term order by frequencies.df, wanted.term)
             )
-            from frequencies
-            cross join collection
+            from wanted
+            inner join frequencies
+                on frequencies.term = wanted.term
         ) as wanted_terms
     from ranked
 ),
@@ -264,15 +276,20 @@ flagged as (
     select
         pieces.*,
         list_transform(
-            parts, lambda part: list_contains(wanted_terms, stem(lower(strip_accents(part)), 'porter'))
-        ) as is_hit
+            pieces.parts, lambda part: stem(lower(strip_accents(part)), 'porter')
+        ) as stems
     from pieces
 ),
 
 placed as (
     select
         flagged.*,
-        list_position(is_hit, true) as first_hit
+        list_transform(flagged.stems, lambda term: list_contains(flagged.wanted_terms, term))
+            as is_hit,
+        list_filter(
+            list_transform(flagged.wanted_terms, lambda term: list_position(flagged.stems, term)),
+            lambda position: position > 0
+        )[1] as first_hit
     from flagged
 )
 
@@ -287,7 +304,7 @@ select
     placed.url,
     round(placed.score, 4) as score,
     case
-        when placed.first_hit is null or placed.first_hit = 0 then placed.headline
+        when placed.first_hit is null then placed.headline
         else
             (case when placed.first_hit > 20 then '…' else '' end)
             || trim(regexp_replace(
