@@ -10,6 +10,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable, Sequence
+from contextlib import closing
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -202,10 +203,10 @@ def _print_table(columns: list[str], rows: list[tuple[Any, ...]]) -> None:
 
 def _query(db: Path | None, query: str, params: dict[str, Any] | None = None) -> Any:
     try:
-        con = analysis_connect.connect_read_only(config.db_path(db))
-        cursor = con.execute(query, params)
-        columns = [d[0] for d in cursor.description or []]
-        rows = cursor.fetchall() if columns else []
+        with closing(analysis_connect.connect_read_only(config.db_path(db))) as con:
+            cursor = con.execute(query, params)
+            columns = [d[0] for d in cursor.description or []]
+            rows = cursor.fetchall() if columns else []
     except (duckdb.Error, FileNotFoundError, analysis_connect.SearchUnavailable) as exc:
         _fail(str(exc).splitlines()[0])
     return columns, rows
@@ -286,15 +287,15 @@ def search_command(
     from etl.analysis.search import NoSearchIndex, hit_record, search
 
     try:
-        con = analysis_connect.connect_read_only(config.db_path(db))
-        result = search(
-            con,
-            query,
-            since=since.date() if since else None,
-            until=until.date() if until else None,
-            source=source,
-            limit=limit,
-        )
+        with closing(analysis_connect.connect_read_only(config.db_path(db))) as con:
+            result = search(
+                con,
+                query,
+                since=since.date() if since else None,
+                until=until.date() if until else None,
+                source=source,
+                limit=limit,
+            )
     except (duckdb.Error, FileNotFoundError, NoSearchIndex) as exc:
         _fail(str(exc).splitlines()[0])
     except analysis_connect.SearchUnavailable as exc:

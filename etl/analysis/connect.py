@@ -68,6 +68,11 @@ def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
     }
     con = duckdb.connect(str(path), read_only=True, config=unlocked)
     try:
+        if _is_locked(con):
+            # DuckDB shares one database instance between the connections of a process to
+            # the same file: this one joins a connection already opened and locked.
+            _require_fts(con)
+            return con
         load_fts(con)
         for name, value in READ_ONLY_CONFIG.items():
             if name != "lock_configuration":
@@ -80,7 +85,24 @@ def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
+def _is_locked(con: duckdb.DuckDBPyConnection) -> bool:
+    row = con.execute("select current_setting('lock_configuration')").fetchone()
+    return bool(row and row[0])
+
+
+def _require_fts(con: duckdb.DuckDBPyConnection) -> None:
+    try:
+        con.execute("select stem('searching', 'porter')").fetchone()
+    except duckdb.Error as exc:
+        raise SearchUnavailable(
+            "this process already holds a locked read-only connection to the warehouse "
+            "without the fts extension; close it, then connect again"
+        ) from exc
+
+
 def _literal(value: object) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(_literal(item) for item in value) + "]"
     # The settings are the constants of READ_ONLY_CONFIG, never user input.
     if isinstance(value, bool):
         return "true" if value else "false"

@@ -189,9 +189,7 @@ def search(
             {"query": query},
         ).fetchall()
     except duckdb.CatalogException as exc:
-        raise NoSearchIndex(
-            "the warehouse has no search index: run `bulletins search --rebuild`"
-        ) from exc
+        raise NoSearchIndex("the warehouse has no search index: run `bulletins reindex`") from exc
     groups = tuple(
         QueryGroup(kind=kind, label=label, entity_id=entity_id, spellings=tuple(spellings))
         for kind, label, entity_id, spellings in group_rows

@@ -77,7 +77,8 @@ from word_groups;
 
 -- Ranked bulletins containing every group of the query (BM25 over headline and body, k1 1.2,
 -- b 0.75, a word in the headline counting twice), near-duplicates left out, newest first among
--- equal scores; with a snippet of the body around the first hit, the hits marked «so».
+-- equal scores; with a snippet of the body around the first hit, the hits marked «so» (the
+-- headline, marked, when only the headline has them).
 create or replace macro search_bulletins(
     query_text, since_date := null, until_date := null, only_source := null, max_hits := 20
 ) as table
@@ -304,7 +305,18 @@ select
     placed.url,
     round(placed.score, 4) as score,
     case
-        when placed.first_hit is null then placed.headline
+        when placed.first_hit is null then array_to_string(
+            list_transform(
+                regexp_extract_all(placed.headline, '[\p{L}\p{N}\p{M}]+|[^\p{L}\p{N}\p{M}]+'),
+                lambda part: case
+                    when list_contains(
+                        placed.wanted_terms, stem(lower(strip_accents(part)), 'porter')
+                    ) then '«' || part || '»'
+                    else part
+                end
+            ),
+            ''
+        )
         else
             (case when placed.first_hit > 20 then '…' else '' end)
             || trim(regexp_replace(
