@@ -349,6 +349,31 @@ def reindex(full: bool, db: Path | None, wait: float) -> None:
     )
 
 
+@main.command(name="export")
+@click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "--format", "fmt", type=click.Choice(["parquet", "csv"]), default="parquet", show_default=True
+)
+@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
+def export_command(directory: Path, fmt: str, db: Path | None) -> None:
+    """Write every table and view to DIRECTORY (new or empty), one file each, with
+    manifest.json (row counts, columns and types, sha256, the last run): one consistent
+    snapshot, whatever a run writes meanwhile."""
+    from etl.analysis.export import ExportedRelation, ExportRefused, export_warehouse
+
+    def told(relation: ExportedRelation) -> None:
+        click.echo(f"{relation.file}: {relation.rows} rows", err=True)
+
+    try:
+        manifest = export_warehouse(config.db_path(db), directory, fmt=fmt, on_table=told)
+    except (duckdb.Error, FileNotFoundError, ExportRefused) as exc:
+        _fail(str(exc).splitlines()[0])
+    click.echo(
+        f"exported {len(manifest['tables'])} tables and views to {directory} "
+        f"(last run {manifest['last_run_id']}); manifest: {directory / 'manifest.json'}"
+    )
+
+
 # -- fetching the sites ---------------------------------------------------------------------
 # The fetch modules are imported when these commands run, so that the other commands start
 # without loading the HTTP and WARC stacks.
