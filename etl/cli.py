@@ -349,6 +349,25 @@ def reindex(full: bool, db: Path | None, wait: float) -> None:
     )
 
 
+@main.command()
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Directory of the report (default $BULLETINS_HOME/report).",
+)
+@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
+def report(out: Path | None, db: Path | None) -> None:
+    """Write a static HTML report of the warehouse: bulletins, mentions, meetings and events
+    over time as charts with their numbers, and the health of the runs."""
+    from etl.analysis.report import write_report
+
+    try:
+        index = write_report(config.db_path(db), out)
+    except (duckdb.Error, FileNotFoundError, analysis_connect.SearchUnavailable) as exc:
+        _fail(str(exc).splitlines()[0])
+    click.echo(f"report: {index}")
+
+
 @main.command(name="export")
 @click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
 @click.option(
