@@ -94,7 +94,7 @@ def _pivot_table(x_name: str, xs: Sequence[Any], series: dict[str, list[float]])
     columns = [x_name, *series]
     rows = [
         [
-            x,
+            f"{x:%Y-%m}" if x_name == "month" else x,
             *(
                 int(values[i]) if values[i].is_integer() else values[i]
                 for values in series.values()
