@@ -14,6 +14,8 @@ with query_words as (
         tokens.position
     from unnest(fts_main_articles.tokenize(query_text)) with ordinality as tokens(word, position)
     where tokens.word <> ''
+        -- the particles of names match nearly every bulletin (al-Assad): not searched
+        and tokens.word not in ('al', 'el')
         and tokens.word not in (
             select stopwords.sw
             from fts_main_articles.stopwords as stopwords
@@ -84,22 +86,26 @@ create or replace macro search_bulletins(
 ) as table
 with groups as (
     select
+        row_number() over () as group_no,
         kind,
         alternatives
     from search_query(query_text)
 ),
 
+-- each way a group can be satisfied (a word; a spelling of an entity) and its words
+alternative_terms as (
+    select distinct
+        groups.group_no,
+        spelled.alternative_no,
+        len(spelled.terms) as n_terms,
+        unnest(spelled.terms) as term
+    from groups
+    cross join unnest(groups.alternatives) with ordinality as spelled(terms, alternative_no)
+),
+
 wanted as (
-    select
-        term,
-        bool_or(is_word) as is_word
-    from (
-        select
-            unnest(flatten(alternatives)) as term,
-            kind = 'word' as is_word
-        from groups
-    )
-    group by term
+    select distinct term
+    from alternative_terms
 ),
 
 base_terms as (
@@ -182,32 +188,54 @@ occurrences as (
 documents as (
     select
         'base' as part,
-        docs.docid,
-        docs.name as article_id,
-        docs.len
-    from fts_main_articles.docs as docs
-    where docs.name not in (
-        select search_recent.article_id
-        from search_recent
+        indexed.docid,
+        indexed.article_id,
+        indexed.len,
+        indexed.published_date
+    from search_indexed as indexed
+    where indexed.docid in (
+        select occurrences.docid
+        from occurrences
+        where occurrences.part = 'base'
     )
+        and indexed.article_id not in (
+            select search_recent.article_id
+            from search_recent
+        )
+        and (since_date is null or indexed.published_date >= since_date)
+        and (until_date is null or indexed.published_date <= until_date)
+        and (only_source is null or indexed.source = only_source)
     union all
     select
         'recent' as part,
         docs.docid,
         docs.name as article_id,
-        docs.len
+        docs.len,
+        recent.published_date
     from fts_main_search_recent.docs as docs
+    inner join search_recent as recent
+        on recent.article_id = docs.name
+    where (since_date is null or recent.published_date >= since_date)
+        and (until_date is null or recent.published_date <= until_date)
+        and (only_source is null or recent.source = only_source)
 ),
 
-matches as (
+-- near-duplicates are left out (a bulletin can become one without changing)
+duplicates as (
+    select articles.article_id
+    from articles
+    where articles.duplicate_of is not null
+),
+
+-- the words of each alternative a document has, and its BM25 score
+present as (
     select
         documents.article_id,
-        list(occurrences.term) as terms,
-        sum(
-            ln(1 + (collection.n_docs - frequencies.df + 0.5) / (frequencies.df + 0.5))
-            * occurrences.tf * 2.2
-            / (occurrences.tf + 1.2 * (0.25 + 0.75 * documents.len / collection.avgdl))
-        ) as score
+        documents.published_date,
+        occurrences.term,
+        ln(1 + (collection.n_docs - frequencies.df + 0.5) / (frequencies.df + 0.5))
+        * occurrences.tf * 2.2
+        / (occurrences.tf + 1.2 * (0.25 + 0.75 * documents.len / collection.avgdl)) as weight
     from occurrences
     inner join documents
         on documents.part = occurrences.part
@@ -215,21 +243,61 @@ matches as (
     inner join frequencies
         on frequencies.term = occurrences.term
     cross join collection
-    group by documents.article_id
+    where documents.article_id not in (
+        select duplicates.article_id
+        from duplicates
+    )
+),
+
+satisfied as (
+    select
+        present.article_id,
+        alternative_terms.group_no
+    from present
+    inner join alternative_terms
+        on alternative_terms.term = present.term
+    group by
+        present.article_id,
+        alternative_terms.group_no,
+        alternative_terms.alternative_no,
+        alternative_terms.n_terms
+    having count(*) = alternative_terms.n_terms
 ),
 
 complete as (
-    select
-        matches.article_id,
-        matches.score
-    from matches
-    cross join groups
-    where len(list_filter(groups.alternatives, lambda terms: list_has_all(matches.terms, terms))) > 0
-    group by matches.article_id, matches.score
-    having count(*) = (
+    select article_id
+    from satisfied
+    group by article_id
+    having count(distinct group_no) = (
         select count(*)
         from groups
     )
+),
+
+scored as (
+    select
+        present.article_id,
+        any_value(present.published_date) as published_date,
+        sum(present.weight) as score
+    from present
+    where present.article_id in (
+        select complete.article_id
+        from complete
+    )
+    group by present.article_id
+    order by score desc, published_date desc nulls last, present.article_id
+    limit max_hits
+),
+
+-- the rows of the hits shown, found by the articles' row ids (a direct fetch, where a join on
+-- article_id would read every bulletin's body)
+top_hits as (
+    select
+        articles.rowid as row_id,
+        scored.score
+    from articles
+    inner join scored
+        on scored.article_id = articles.article_id
 ),
 
 ranked as (
@@ -240,16 +308,10 @@ ranked as (
         articles.headline,
         articles.url,
         articles.body,
-        complete.score
-    from complete
-    inner join articles
-        on articles.article_id = complete.article_id
-    where articles.duplicate_of is null
-        and (since_date is null or articles.published_date >= since_date)
-        and (until_date is null or articles.published_date <= until_date)
-        and (only_source is null or articles.source = only_source)
-    order by complete.score desc, articles.published_date desc nulls last, articles.article_id
-    limit max_hits
+        top_hits.score
+    from articles
+    inner join top_hits
+        on top_hits.row_id = articles.rowid
 ),
 
 pieces as (
@@ -257,15 +319,9 @@ pieces as (
         ranked.*,
         regexp_extract_all(ranked.body, '[\p{L}\p{N}\p{M}]+|[^\p{L}\p{N}\p{M}]+') as parts,
         (
-            -- the words to mark, rarest first: the snippet is centred on the first place where
-            -- the rarest of them is found. The particles of names (the al- of al-Miqdad) are
-            -- marked only when the query asks for them alone.
-            select coalesce(
-                list(wanted.term order by frequencies.df, wanted.term) filter (
-                    where wanted.is_word or wanted.term not in ('al', 'el')
-                ),
-                list(wanted.term order by frequencies.df, wanted.term)
-            )
+            -- the words to mark, rarest first: the snippet is centred on the first place
+            -- where the rarest of them is found
+            select list(wanted.term order by frequencies.df, wanted.term)
             from wanted
             inner join frequencies
                 on frequencies.term = wanted.term

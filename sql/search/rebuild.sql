@@ -23,13 +23,18 @@ select
 from fts_main_articles.terms
 order by termid, docid;
 
--- Which version of each bulletin the index holds: a bulletin published or changed since is
--- searched in the small index of recent bulletins instead (refresh.sql).
+-- Which version of each bulletin the index holds (a bulletin published or changed since is
+-- searched in the small index of recent bulletins instead, refresh.sql), with what a search
+-- filters on, so that a search reads the articles only for the hits it shows.
 create or replace table search_indexed as
 select
     docs.docid,
+    docs.len,
     articles.article_id,
-    articles.content_hash
+    articles.content_hash,
+    articles.published_date,
+    articles.source
 from fts_main_articles.docs as docs
 inner join articles
-    on articles.article_id = docs.name;
+    on articles.article_id = docs.name
+order by docs.docid;

@@ -4,6 +4,8 @@
 create or replace table search_recent as
 select
     articles.article_id,
+    articles.published_date,
+    articles.source,
     articles.headline,
     articles.body
 from articles
@@ -22,7 +24,8 @@ pragma create_fts_index(
 );
 
 -- Every spelling of every entity (its name and its aliases) as the stemmed words the index
--- holds, stopwords left out: a query naming one of them searches them all.
+-- holds, stopwords and the particles al- and el- left out: a query naming one of them
+-- searches them all.
 create or replace table search_spellings as
 with spellings as (
     select
@@ -42,6 +45,8 @@ words as (
         spellings.spelling,
         list(stem(word, 'porter') order by position) filter (
             where word <> ''
+            -- the particles of names are not searched: al-Miqdad is Miqdad
+            and word not in ('al', 'el')
             and word not in (
                 select stopwords.sw
                 from fts_main_articles.stopwords as stopwords
