@@ -26,16 +26,17 @@ from typing import Any
 
 import duckdb
 
-from etl import sqlfiles
+from etl import config, sqlfiles
 from etl.analysis.connect import load_fts
 from etl.load.warehouse import Warehouse
 
 log = logging.getLogger(__name__)
 
-# A refresh rebuilds the whole index instead when this many bulletins are waiting in the
-# small one: the small index is remade on every publish, and past this size that costs more
-# than a nightly run should wait (docs/benchmarks.md).
-DEFAULT_REBUILD_AFTER = 20_000
+# The most bulletins the refresh after a publish indexes on its own: it builds the whole
+# index of a warehouse this small when there is none yet, and warns when this many wait in
+# the small index (the full rebuild is the work of `bulletins reindex --full`, off the publish
+# path: it takes minutes at a million bulletins, docs/benchmarks.md).
+DEFAULT_MAX_RECENT = 20_000
 
 
 class NoSearchIndex(RuntimeError):
@@ -132,38 +133,53 @@ def rebuild_search_index(con: duckdb.DuckDBPyConnection) -> IndexState:
 
 
 def refresh_search_index(
-    con: duckdb.DuckDBPyConnection, *, rebuild_after: int = DEFAULT_REBUILD_AFTER
+    con: duckdb.DuckDBPyConnection, *, max_recent: int = DEFAULT_MAX_RECENT
 ) -> IndexState:
     """Make the search index current on the writer's connection `con`, after a publish.
 
     Bulletins new or changed since the last full rebuild are indexed in the small index
-    (about a second for a night's bulletins); the whole index is rebuilt instead when there
-    is none yet, or when more than `rebuild_after` bulletins wait in the small one. Entity
-    spellings are re-read, so a new alias is searched at once.
+    (seconds at a million bulletins), and entity spellings re-read, so a new alias is
+    searched at once. Never rebuilds a big index on the publish path: a warehouse without
+    an index gets one here only when it holds at most `max_recent` bulletins (else the
+    refresh logs that `bulletins reindex --full` is needed, and does nothing); more than
+    `max_recent` waiting in the small index is logged as a warning for the same reason.
     """
     started = time.perf_counter()
     load_fts(con)
     if not _has_index(con):
-        return rebuild_search_index(con)
+        n_articles = _count(con, "articles")
+        if n_articles <= max_recent:
+            return rebuild_search_index(con)
+        log.warning(
+            "no search index over %d bulletins: run `bulletins reindex --full` (minutes)",
+            n_articles,
+        )
+        return IndexState(rebuilt=False, n_indexed=0, n_recent=0, seconds=0.0)
     _run(con, "search/refresh")
-    n_recent = _count(con, "search_recent")
-    if n_recent > rebuild_after:
-        log.info("%d bulletins since the last full rebuild: rebuilding", n_recent)
-        return rebuild_search_index(con)
     _run(con, "search/macros")
-    return IndexState(
+    state = IndexState(
         rebuilt=False,
         n_indexed=_count(con, "search_indexed"),
-        n_recent=n_recent,
+        n_recent=_count(con, "search_recent"),
         seconds=time.perf_counter() - started,
     )
+    if state.n_recent > max_recent:
+        log.warning(
+            "%d bulletins in the small search index: run `bulletins reindex --full`",
+            state.n_recent,
+        )
+    return state
 
 
 def refresh_warehouse_index(db: Path, *, rebuild: bool = False, wait: float = 0.0) -> IndexState:
-    """`refresh_search_index` (or, with `rebuild`, `rebuild_search_index`) on the warehouse
-    file `db`, holding its writer lock (waits `wait` seconds for another writer)."""
+    """`refresh_search_index` (or, with `rebuild`, `rebuild_search_index` with DuckDB's memory
+    raised to `$BULLETINS_REINDEX_MEMORY`) on the warehouse file `db`, holding its writer lock
+    (waits `wait` seconds for another writer)."""
     with Warehouse(db, wait=wait) as warehouse:
         if rebuild:
+            # The fts extension builds its index in memory: more than a publish needs.
+            limit = config.reindex_memory().replace("'", "''")
+            warehouse.con.execute(f"set memory_limit = '{limit}'")
             return rebuild_search_index(warehouse.con)
         return refresh_search_index(warehouse.con)
 

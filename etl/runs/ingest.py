@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from etl import config
+from etl.analysis.search import refresh_search_index
 from etl.errors import Rejected
 from etl.extract.parse import parse_document
 from etl.load import staging
@@ -71,7 +72,7 @@ class RunSummary:
     failed_checks: list[str] = field(default_factory=list)
     rejects: list[tuple[str, str, str]] = field(default_factory=list)  # (uri, stage, reason)
     docs_path: Path | None = None
-    # Wall-clock seconds per stage: read, parse, stage, validate, publish, docs.
+    # Wall-clock seconds per stage: read, parse, stage, validate, search, publish, docs.
     seconds: dict[str, float] = field(default_factory=dict)
 
     def ledger(self) -> dict[str, Any]:
@@ -356,6 +357,9 @@ def ingest_documents(
             log.error("run %s failed; the warehouse is left as it was before it", summary.run_id)
             raise
         summary.status = "blocked" if summary.failed_checks else "succeeded"
+        with _timed(summary, "search"):
+            # In the shadow copy: the run's bulletins become searchable when it is published.
+            refresh_search_index(warehouse.con)
         with _timed(summary, "publish"):
             warehouse.finish_run(summary.run_id, summary.status, summary.ledger())
             warehouse.commit()

@@ -41,7 +41,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import duckdb
+
 from etl import config
+from etl.analysis.report import write_report
+from etl.analysis.search import refresh_search_index
 
 if TYPE_CHECKING:
     from etl.fetch.crawl import Crawler, CrawlOptions
@@ -724,6 +728,9 @@ def publish_batch(batch: Mapping[str, Any], *, db: Path | None = None) -> dict[s
             tally, published = recorded, not recorded["failed_checks"]
         else:
             tally, published = _publish_staged(warehouse, batch, directory)
+        # The batch is visible once committed: searchable from then on too (a retry after
+        # a crash here refreshes again, harmlessly).
+        refresh_search_index(warehouse.con)
     if tally["failed_checks"]:
         if directory.is_dir():
             where = staging.quarantine(directory, run_id)
@@ -859,4 +866,17 @@ def summarize_run(
         "n_batches": n_batches,
         **_tally(summary),
         "dq_dir": str((config.home() / "dq" / run_id).resolve()),
+        "report": _write_report(db or config.db_path()),
     }
+
+
+def _write_report(db: Path) -> str | None:
+    """The warehouse's HTML report after a run, and where it is (logged); a report that
+    cannot be written is logged with its reason and does not fail the run."""
+    try:
+        index = write_report(db)
+    except (duckdb.Error, OSError, ValueError) as exc:  # the run's data is published already
+        log.warning("report not written: %s: %s", type(exc).__name__, exc)
+        return None
+    log.info("report: %s", index)
+    return str(index)

@@ -16,8 +16,15 @@ import pytest
 from click.testing import CliRunner
 
 from etl.analysis.connect import connect_read_only, load_fts
-from etl.analysis.search import SearchResult, refresh_warehouse_index, search
+from etl.analysis.search import (
+    IndexState,
+    SearchResult,
+    refresh_search_index,
+    refresh_warehouse_index,
+    search,
+)
 from etl.cli import main
+from etl.load.warehouse import Warehouse
 from etl.runs.ingest import ingest
 from tests.analysis.conftest import write_bulletin
 from tests.conftest import TEXT_SAMPLES
@@ -33,11 +40,16 @@ VICTORY = "75412"  # the one that mentions neither Idlib nor Khaji
 
 @pytest.fixture(scope="module")
 def indexed(samples_home: Path) -> Path:
-    """The samples' warehouse with its search index built."""
-    db = samples_home / "warehouse.duckdb"
-    state = refresh_warehouse_index(db)
-    assert (state.rebuilt, state.n_indexed, state.n_recent) == (True, 5, 0)
-    return db
+    """The samples' warehouse: its ingest run built the search index before publishing."""
+    return samples_home / "warehouse.duckdb"
+
+
+def _index_sizes(db: Path) -> tuple[int, int]:
+    with closing(duckdb.connect(str(db), read_only=True)) as con:
+        row = con.execute(
+            "select (select count(*) from search_indexed), (select count(*) from search_recent)"
+        ).fetchone()
+    return (int(row[0]), int(row[1])) if row else (-1, -1)
 
 
 def _search(db: Path, query: str, **options: Any) -> SearchResult:
@@ -116,7 +128,6 @@ def test_digits_and_accented_letters_are_words(tmp_path: Path) -> None:
         "2021-03-01T10:00:00+02:00",
     )
     assert ingest([inputs], db).n_new == 1
-    refresh_warehouse_index(db)
     for query, marked in [
         ("2254", "«2254»"),
         ("Hama", "«Ḥamā»"),
@@ -132,7 +143,9 @@ def test_digits_and_accented_letters_are_words(tmp_path: Path) -> None:
 def test_the_index_follows_new_and_changed_bulletins(tmp_path: Path) -> None:
     db = tmp_path / "warehouse.duckdb"
     assert ingest([TEXT_SAMPLES], db).n_new == 5
-    assert refresh_warehouse_index(db).n_indexed == 5
+    # the run built the index of its small warehouse before publishing
+    assert _index_sizes(db) == (5, 0)
+    assert _post_ids(db, "Kharrazi") == [VICTORY]
     # A new bulletin, and a sample republished with a word changed (same URL, new content).
     later = tmp_path / "later"
     write_bulletin(
@@ -152,8 +165,8 @@ def test_the_index_follows_new_and_changed_bulletins(tmp_path: Path) -> None:
     summary = ingest([later], db)
     assert (summary.n_new, summary.n_updated) == (1, 1)
 
-    state = refresh_warehouse_index(db)
-    assert (state.rebuilt, state.n_indexed, state.n_recent) == (False, 5, 2)
+    # the run indexed its two bulletins in the small index beside the full one
+    assert _index_sizes(db) == (5, 2)
     assert _post_ids(db, "reconstruction") == ["https://sana.sy/en/politics/9000001/"]
     assert _post_ids(db, "Idlib notables") == ["https://sana.sy/en/politics/9000001/"]
     # the changed bulletin is found by its new text only
@@ -237,3 +250,22 @@ def test_search_without_an_index_says_how_to_build_it(samples_home: Path, tmp_pa
     result = CliRunner().invoke(main, ["search", "Idlib", "--db", str(db)])
     assert result.exit_code == 1
     assert result.output == ("error: the warehouse has no search index: run `bulletins reindex`\n")
+
+
+def test_a_big_warehouse_without_an_index_waits_for_a_full_rebuild(
+    samples_home: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    db = tmp_path / "warehouse.duckdb"
+    shutil.copy(samples_home / "warehouse.duckdb", db)
+    with closing(duckdb.connect(str(db))) as con:
+        con.execute("drop table search_indexed")
+    # the publish path never builds a big index: here "big" is more than 3 bulletins
+    with Warehouse(db) as warehouse:
+        state = refresh_search_index(warehouse.con, max_recent=3)
+    assert state == IndexState(rebuilt=False, n_indexed=0, n_recent=0, seconds=0.0)
+    assert "no search index over 5 bulletins: run `bulletins reindex --full`" in caplog.text
+    result = CliRunner().invoke(main, ["reindex", "--full", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("search index rebuilt in ")
+    assert result.stdout.endswith(": 5 bulletins in the full index, 0 in the recent one\n")
+    assert _post_ids(db, "Kharrazi") == [VICTORY]
