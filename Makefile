@@ -6,7 +6,7 @@ SUMMARY := select source, count(*) as articles, count(published_date) as dated, 
 
 LOGS := data/logs
 
-.PHONY: setup run ingest airflow test lint typecheck unit bench-extraction bench-pipeline clean
+.PHONY: setup run ingest airflow test lint typecheck unit bench-extraction bench-pipeline bench-analysts clean
 
 setup:
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 \
@@ -51,6 +51,9 @@ bench-extraction: setup  ## precision, recall and F1 on ../shared/benchmarks/aeb
 
 bench-pipeline: setup  ## the whole pipeline against bare trafilatura (docs/benchmarks.md)
 	$(UV) run python -m benchmarks.pipeline
+
+bench-analysts: setup  ## search, report and export on 1,000,000 synthetic articles (docs/benchmarks.md)
+	$(UV) run python -m benchmarks.analysts
 
 clean:
 	rm -rf data .pytest_cache .ruff_cache .mypy_cache

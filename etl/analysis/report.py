@@ -252,7 +252,7 @@ h1 { margin-bottom: 0.2rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #d
 table { border-collapse: collapse; font-size: 12px; }
 th, td { padding: 2px 6px; border-bottom: 1px solid #eee; text-align: right; }
 th { position: sticky; top: 0; background: #f6f6f6; }
-td:first-child, th:first-child { text-align: left; }
+td:first-child, th:first-child { text-align: left; white-space: nowrap; }
 .note { color: #555; } .mark:hover path { opacity: 0.7; }
 """
 
