@@ -14,6 +14,8 @@
   that holds them.
 - `BULLETINS_DUCKDB_MEMORY`: DuckDB's `memory_limit` for the writer (default `256MB`); what
   does not fit spills to a temporary directory next to the warehouse.
+- `BULLETINS_REINDEX_MEMORY`: DuckDB's `memory_limit` for a full rebuild of the search index
+  (`bulletins reindex --full`, default `4GB`: the fts extension builds its index in memory).
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ DEFAULT_MAX_REJECT_SHARE = 0.5
 # great_expectations), a run stays under 1 GiB. Near-duplicate linking on a big warehouse is
 # the largest query; it spills beyond this (docs/benchmarks.md).
 DEFAULT_DUCKDB_MEMORY = "256MB"
+# A full rebuild of the search index at 1,000,000 bulletins peaked at 4.3 GB (docs/benchmarks.md).
+DEFAULT_REINDEX_MEMORY = "4GB"
 
 
 def home() -> Path:
@@ -60,6 +64,12 @@ def db_path(override: str | os.PathLike[str] | None = None) -> Path:
 def duckdb_memory() -> str:
     """DuckDB's `memory_limit` for the writer (`$BULLETINS_DUCKDB_MEMORY`, e.g. `1GB`)."""
     return os.environ.get("BULLETINS_DUCKDB_MEMORY") or DEFAULT_DUCKDB_MEMORY
+
+
+def reindex_memory() -> str:
+    """DuckDB's `memory_limit` for a full rebuild of the search index
+    (`$BULLETINS_REINDEX_MEMORY`)."""
+    return os.environ.get("BULLETINS_REINDEX_MEMORY") or DEFAULT_REINDEX_MEMORY
 
 
 def raw_dir() -> Path:

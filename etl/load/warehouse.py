@@ -31,7 +31,7 @@ import pyarrow as pa
 
 from etl import config, sqlfiles
 from etl.extract import PARSER_VERSION
-from etl.load import migrations, staging
+from etl.load import fts, migrations, staging
 from etl.load.quality import CheckResult
 
 log = logging.getLogger(__name__)
@@ -96,6 +96,11 @@ def _execute(con: duckdb.DuckDBPyConnection, statement: str, params: dict[str, A
 def _run_file(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> None:
     for statement in sqlfiles.statements(name):
         _execute(con, statement, params)
+
+
+# How long a writer waits for readers (a notebook, an export, `bulletins sql`) to close the
+# file before it gives up: an export of a million bulletins reads for about a minute.
+READERS_WAIT = 300.0
 
 
 class WarehouseBusy(Exception):
@@ -188,7 +193,8 @@ class Warehouse:
 
     Holds the writer lock while open; open it for as short a time as the work needs (one
     batch's publication), since no reader can open the file meanwhile. Waits up to `wait`
-    seconds for other writers and for readers to let go of the file.
+    seconds for another writer, and up to `READERS_WAIT` (or `wait`, if longer) for readers
+    to let go of the file.
     """
 
     def __init__(self, path: Path, *, wait: float = 0.0) -> None:
@@ -199,7 +205,9 @@ class Warehouse:
         self._lock.__enter__()
         try:
             self.con = _connect_waiting(
-                lambda: duckdb.connect(str(path), config=writer_config()), path, wait
+                lambda: duckdb.connect(str(path), config=writer_config()),
+                path,
+                max(wait, READERS_WAIT),
             )
             try:
                 migrations.migrate(self.con)
@@ -397,11 +405,34 @@ def known_documents(con: duckdb.DuckDBPyConnection, document_ids: Sequence[str])
 
 
 def connect_read_only(path: Path, *, wait: float = 30.0) -> duckdb.DuckDBPyConnection:
-    """A read-only connection that can reach nothing but the warehouse file; waits up to
-    `wait` seconds while a run publishes a batch."""
+    """A read-only connection that can reach nothing but the warehouse file, and search it;
+    waits up to `wait` seconds while a run publishes a batch.
+
+    No files, URLs, ATTACH or extension installs, and the configuration locked: applied
+    right after the fts extension is loaded (`etl.load.fts`), since DuckDB refuses to load
+    an extension file once external access is off. DuckDB shares one database instance
+    between a process's connections to a file: a second one joins the first, locked."""
     if not path.is_file():
         raise FileNotFoundError(f"no warehouse at {path}: run `bulletins ingest` first")
     check_warehouse_file(path)
-    return _connect_waiting(
-        lambda: duckdb.connect(str(path), read_only=True, config=READ_ONLY_CONFIG), path, wait
+    unlocked = {
+        name: value
+        for name, value in READ_ONLY_CONFIG.items()
+        if name not in ("enable_external_access", "lock_configuration")
+    }
+    con = _connect_waiting(
+        lambda: duckdb.connect(str(path), read_only=True, config=unlocked), path, wait
     )
+    try:
+        if fts.is_locked(con):
+            fts.require_fts(con)
+            return con
+        fts.load_fts(con)
+        for name, value in READ_ONLY_CONFIG.items():
+            if name != "lock_configuration":
+                con.execute(f"set {name} = {fts.sql_literal(value)}")
+        con.execute("set lock_configuration = true")
+    except BaseException:
+        con.close()
+        raise
+    return con

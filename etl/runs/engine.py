@@ -34,6 +34,7 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from etl import config, sqlfiles
+from etl.analysis.search import refresh_search_index
 from etl.enrich import EXTRACTOR_VERSION
 from etl.errors import Rejected
 from etl.extract import PARSER_VERSION
@@ -299,6 +300,9 @@ def publish(
 
             warehouse.publish(run_id, directory, with_it=record)
             tally = found[0]
+            if tally.n_new or tally.n_updated:
+                # Committed: the batch's bulletins become searchable now, not at a rebuild.
+                refresh_search_index(warehouse.con)
     kept_in = None
     if tally.published:
         staging.discard(directory)

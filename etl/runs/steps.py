@@ -329,4 +329,21 @@ def summarize_run(
         **summary.ledger(),
         "failed_checks": list(summary.failed_checks),
         "dq_dir": str((config.home() / "dq" / run_id).resolve()),
+        "report": _write_report(db or config.db_path()),
     }
+
+
+def _write_report(db: Path) -> str | None:
+    """The warehouse's HTML report after a run, and where it is (logged); a report that
+    cannot be written is logged with its reason and does not fail the run."""
+    import duckdb
+
+    from etl.analysis.report import write_report
+
+    try:
+        index = write_report(db)
+    except (duckdb.Error, OSError, ValueError) as exc:  # the run's data is published already
+        log.warning("report not written: %s: %s", type(exc).__name__, exc)
+        return None
+    log.info("report: %s", index)
+    return str(index)
