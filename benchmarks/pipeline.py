@@ -1271,9 +1271,10 @@ def child_main(payload: str) -> None:
 
 _VALUES_INSERT = re.compile(r"insert\s+(?:or\s+\w+\s+)?into\b[^;]*?\bvalues\s*\(", re.I | re.S)
 _EXECUTEMANY = re.compile(r"\.executemany\(")
-# `values` inserts that write one row per run or per batch, not per document: the run
-# ledger, and the counters of an Airflow run's batch (written in the batch's transaction).
-LEDGER_STATEMENTS = {"sql/run_start.sql", "sql/run_batch_record.sql"}
+# `values` inserts that write one row per run, per batch or per schema migration, not per
+# document: the run ledger, a batch's counters (written in the batch's transaction), and
+# the record of a migration applied.
+LEDGER_STATEMENTS = {"sql/run_start.sql", "sql/run_batch_record.sql", "sql/migrate/record.sql"}
 
 
 def per_row_writes() -> dict[str, list[str]]:

@@ -52,16 +52,19 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         directory = staging.write_batch(batch, Path(tmp) / "staged")
         staged = time.perf_counter()
-        with staging.open_staged(directory) as con:
-            results = staging.audit(con, validator, run_name="benchmark", max_reject_share=0.5)
-            n_paragraphs = con.execute("select count(*) from staging.paragraphs").fetchone()
+        found = staging.audit(
+            directory, validator, run_id="benchmark", run_name="benchmark", max_reject_share=0.5
+        )
         validated = time.perf_counter()
+        with staging.open_staged(directory) as con:
+            n_paragraphs = con.execute("select count(*) from staging.paragraphs").fetchone()
         with Warehouse(Path(tmp) / "w.duckdb") as warehouse:
             _, verdict = warehouse.publish("benchmark", directory)
         published = time.perf_counter()
     print(f"articles                {args.articles:>10,}")
     print(f"paragraphs              {n_paragraphs[0] if n_paragraphs else 0:>10,}")
-    print(f"expectations            {len(results) + 1:>10}")
+    print(f"expectations            {len(found.results) + 1:>10}")
+    print(f"held back, blocking     {len(found.held):>10}, {len(found.blocking)}")
     print(f"build batch (s)         {built - started:>10.2f}")
     print(f"GX import + suites (s)  {ready - built:>10.2f}")
     print(f"stage Parquet (s)       {staged - ready:>10.2f}")
