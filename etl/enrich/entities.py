@@ -21,7 +21,15 @@ from rapidfuzz import fuzz
 from etl.enrich.gazetteer import Entity, Gazetteer, Role, default_gazetteer
 from etl.enrich.mentions import Mention, find_mentions
 from etl.enrich.names import fold
-from etl.enrich.phrases import HONORIFICS, TITLE_WORDS, Lexicon, Party, parse_party, tokens
+from etl.enrich.phrases import (
+    HONORIFICS,
+    OFFICES,
+    Lexicon,
+    Party,
+    parse_party,
+    title_start,
+    tokens,
+)
 
 
 @cache
@@ -96,46 +104,24 @@ def _clean_name(name: str) -> str:
 def titled_people(
     text: str, start: int, end: int, lexicon: Lexicon, mentions: list[Mention]
 ) -> list[Party]:
-    """People a sentence names with a title: a name right after title words or an
-    honorific, or right before `, <title>`."""
+    """People a sentence names with a title: a name right after a title word or an honorific
+    (`Syria's Permanent Representative to the UN Ibrahim Olabi stressed`), or right before
+    `, [the] <title>` (`Faleh al-Fayyad, the National Security Advisor`)."""
     toks = tokens(text, start, end)
     people = []
     for i, j in lexicon.name_runs(text, toks):
-        before = toks[i - 1].lower if i > 0 else ""
-        before2 = toks[i - 2].lower if i > 1 else ""
-        after = [t.lower for t in toks[j : j + 3]]
-        titled_before = (
-            before in TITLE_WORDS
-            or before.rstrip(".") in HONORIFICS
-            or (before == "," and before2 in TITLE_WORDS)
-        )
-        titled_after = (
-            len(after) >= 2
-            and after[0] == ","
-            and (
-                after[1] in TITLE_WORDS
-                or (after[1] == "the" and len(after) > 2 and after[2] in TITLE_WORDS)
-            )
-        )
+        phrase_start = title_start(text, start, toks[i].start)
+        before = {t.lower.rstrip(".") for t in tokens(text, phrase_start, toks[i].start)}
+        after = [t.lower for t in toks[j : j + 3] if t.lower != "the"]
+        titled_before = bool(before & (OFFICES | HONORIFICS))
+        titled_after = after[:1] == [","] and len(after) > 1 and after[1] in OFFICES
         if not (titled_before or titled_after):
             continue
-        phrase_start = toks[i].start
-        k = i - 1
-        while k >= 0 and (
-            toks[k].lower in TITLE_WORDS
-            or toks[k].lower.rstrip(".") in HONORIFICS
-            or toks[k].lower in {"of", "the", "to", "for", "and", ","}
-            or (lexicon.is_name_word(toks[k]) is False and toks[k].text[:1].isupper())
-        ):
-            phrase_start = toks[k].start
-            k -= 1
-        party = parse_party(
-            text,
-            phrase_start,
-            toks[j - 1].end if not titled_after else min(end, toks[j - 1].end + 80),
-            lexicon,
-            mentions,
-        )
+        name_end = toks[j - 1].end
+        # The apposition after the name runs to the next comma: its title.
+        phrase_end = text.find(",", name_end + 1, end) if titled_after else name_end
+        phrase_end = end if phrase_end < 0 else phrase_end
+        party = parse_party(text, phrase_start, phrase_end, lexicon, mentions)
         if party is not None and party.name is not None:
             people.append(party)
     return people

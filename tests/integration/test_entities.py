@@ -240,3 +240,37 @@ def test_near_duplicates_point_at_the_earliest_copy(tmp_path: Path, db: Path) ->
             ("https://archive.sana.sy/en/?p=2", False, "https://archive.sana.sy/en/?p=3"),
             ("https://archive.sana.sy/en/?p=3", True, None),
         ]
+
+
+def _derived(found: Enrichment) -> tuple[object, ...]:
+    return (
+        [(m.entity.entity_id, m.start, m.end) for m in found.mentions],
+        [(r.person.entity_id, r.title) for r in found.roles],
+        [
+            (m.kind, m.host.text, m.guest.text if m.guest else None, m.meeting_date)
+            for m in found.meetings
+        ],
+        [(e.kind, e.cameo_code, e.actor.text if e.actor else None) for e in found.events],
+    )
+
+
+def test_enrich_reads_only_what_the_warehouse_stores(db: Path) -> None:
+    """A bulletin rebuilt from the warehouse's rows (no HTML, no captions or links) derives
+    the same mentions, roles, meetings and events as the parsed one."""
+    ingest([TEXT_SAMPLES], db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        stored = con.execute(
+            "select url, source, headline, published_date, dateline, weekday, desk, "
+            "(select list(text order by position) from paragraphs p "
+            " where p.article_id = a.article_id), "
+            "(select list(name order by position) from article_authors join authors "
+            " using (author_id) where article_authors.article_id = a.article_id) "
+            "from articles a order by url"
+        ).fetchall()
+    assert len(stored) == 5
+    for url, source, headline, day, dateline, weekday, desk, paragraphs, authors in stored:
+        rebuilt = Bulletin(
+            url, source, headline, day, dateline, weekday, authors or [], desk, [], [], paragraphs
+        )
+        seed = next(s for s in GOLDEN_MEETINGS if bulletin(s).url == url)
+        assert _derived(enrich(rebuilt)) == _derived(enrich(bulletin(seed)))

@@ -62,7 +62,7 @@ def test_the_samples_pass_with_one_warning(
     staged: duckdb.DuckDBPyConnection, validator: Validator
 ) -> None:
     results = audit(staged, validator)
-    assert len(results) == 39
+    assert len(results) == 45
     assert failures(results) == {TRUNCATION: "warning"}
     assert results[TRUNCATION].unexpected_count == 1  # seed 001's cut paragraph
 
@@ -247,7 +247,7 @@ def test_a_blocked_run_publishes_nothing_and_quarantines_the_batch(
     )
     assert result.returncode == 2
     assert result.stdout.endswith(
-        "blocked: seen 2, new 0, updated 0, unchanged 0, rejected 0; checks 39, warnings 0; "
+        "blocked: seen 2, new 0, updated 0, unchanged 0, rejected 0; checks 45, warnings 0; "
         "2 documents quarantined, failed: "
         "articles.expect_column_value_lengths_to_be_between(headline)\n"
     )
@@ -257,12 +257,12 @@ def test_a_blocked_run_publishes_nothing_and_quarantines_the_batch(
             "select status, n_seen, n_quarantined, n_checks, n_checks_failed, failed_checks "
             "from ingest_runs order by started_at"
         ).fetchall() == [
-            ("succeeded", 1, 0, 40, 0, None),
+            ("succeeded", 1, 0, 46, 0, None),
             (
                 "blocked",
                 2,
                 2,
-                39,
+                45,
                 1,
                 "articles.expect_column_value_lengths_to_be_between(headline)",
             ),

@@ -228,3 +228,16 @@ def test_guest_country_from_title() -> None:
     assert [(m.guest_entity.name, m.guest_entity.country) for m in found if m.guest_entity] == [
         ("Salim al-Mahruqi", "OM")
     ]
+
+
+def test_a_person_named_after_a_title_is_a_mention() -> None:
+    text = (
+        "Syria's Permanent Representative to the UN Hassan Khaddour stressed that the "
+        "sanctions harm the Syrian people."
+    )
+    found = enrich(bulletin(text))
+    people = [(m.surface, m.entity.country) for m in found.mentions if m.entity.kind == "person"]
+    assert people == [("Hassan Khaddour", "SY")]
+    assert [(r.person.name, r.title) for r in found.roles] == [
+        ("Hassan Khaddour", "Syria's Permanent Representative to the UN")
+    ]
