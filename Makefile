@@ -6,12 +6,17 @@ SUMMARY := select source, count(*) as articles, count(published_date) as dated, 
 
 LOGS := data/logs
 
-.PHONY: setup run ingest airflow test lint typecheck unit bench-extraction bench-pipeline clean
+.PHONY: setup run ingest airflow test lint typecheck unit bench-extraction bench-pipeline bench-analysts clean
 
 setup:
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 \
 		|| python3 -m pip install --quiet uv
 	$(UV) sync --locked
+
+# The report's browser test drives Debian's chromium (never a browser a tool downloads).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -q \
+		&& DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium; }
 
 run: setup  ## the main job: the backfill DAG over the bundled samples into the default warehouse
 	@mkdir -p $(LOGS)
@@ -41,7 +46,7 @@ lint: setup
 typecheck: setup
 	$(UV) run mypy
 
-unit: setup
+unit: setup browser
 	$(UV) run pytest
 
 test: lint typecheck unit  ## what CI runs
@@ -51,6 +56,9 @@ bench-extraction: setup  ## precision, recall and F1 on ../shared/benchmarks/aeb
 
 bench-pipeline: setup  ## the whole pipeline against bare trafilatura (docs/benchmarks.md)
 	$(UV) run python -m benchmarks.pipeline
+
+bench-analysts: setup  ## search, report and export on 1,000,000 synthetic articles (docs/benchmarks.md)
+	$(UV) run python -m benchmarks.analysts
 
 clean:
 	rm -rf data .pytest_cache .ruff_cache .mypy_cache

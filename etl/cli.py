@@ -10,6 +10,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable, Sequence
+from contextlib import closing
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -17,16 +18,13 @@ import click
 import duckdb
 
 from etl import config, sqlfiles
+from etl.config import DEFAULT_BATCH_SIZE, DEFAULT_MAX_REJECT_SHARE
 from etl.errors import Rejected
 from etl.extract.parse import parse_document
+from etl.load.fts import SearchUnavailable
 from etl.load.warehouse import WarehouseBusy, connect_read_only
-from etl.runs.ingest import (
-    DEFAULT_BATCH_SIZE,
-    DEFAULT_MAX_REJECT_SHARE,
-    Progress,
-    RunSummary,
-    ingest,
-)
+from etl.runs.engine import RunSummary
+from etl.runs.ingest import Progress, ingest
 from etl.sources.files import read_file
 
 log = logging.getLogger("etl")
@@ -201,11 +199,11 @@ def _print_table(columns: list[str], rows: list[tuple[Any, ...]]) -> None:
 
 def _query(db: Path | None, query: str, params: dict[str, Any] | None = None) -> Any:
     try:
-        con = connect_read_only(config.db_path(db))
-        cursor = con.execute(query, params)
-        columns = [d[0] for d in cursor.description or []]
-        rows = cursor.fetchall() if columns else []
-    except (duckdb.Error, FileNotFoundError) as exc:
+        with closing(connect_read_only(config.db_path(db))) as con:
+            cursor = con.execute(query, params)
+            columns = [d[0] for d in cursor.description or []]
+            rows = cursor.fetchall() if columns else []
+    except (duckdb.Error, FileNotFoundError, SearchUnavailable) as exc:
         _fail(str(exc).splitlines()[0])
     return columns, rows
 
@@ -222,6 +220,7 @@ def _print(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> None:
         _print_table(columns, rows)
 
 
+_DATE = click.DateTime(formats=["%Y-%m-%d"])
 _FORMAT = click.option(
     "--format",
     "fmt",
@@ -236,7 +235,9 @@ _FORMAT = click.option(
 @click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
 @_FORMAT
 def sql(query: str, db: Path | None, fmt: str) -> None:
-    """Run a query on the warehouse, opened read-only (writes and file access fail)."""
+    """Run a query on the warehouse, opened read-only (writes and file access fail).
+
+    Full-text search is there as `select * from search_bulletins('Idlib')`."""
     columns, rows = _query(db, query)
     _print(columns, rows, fmt)
 
@@ -254,11 +255,143 @@ def dq(run_id: str | None, db: Path | None, failed: bool, fmt: str) -> None:
     _print(columns, rows, fmt)
 
 
+# -- what analysts do with the warehouse ----------------------------------------------------
+
+
+@main.command(name="search")
+@click.argument("query")
+@click.option("--since", type=_DATE, help="Oldest publication date (YYYY-MM-DD).")
+@click.option("--until", type=_DATE, help="Newest publication date (YYYY-MM-DD).")
+@click.option("--source", type=click.Choice(["sana", "sana-archive", "web", "local"]))
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
+@_FORMAT
+def search_command(
+    query: str,
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+    source: str | None,
+    limit: int,
+    db: Path | None,
+    fmt: str,
+) -> None:
+    """Full-text search: the bulletins containing every word of QUERY, best first, each with
+    its date, headline, URL and the words around the first hit («marked»).
+
+    A known person, place or organization is found in every spelling (Idlib finds Idleb).
+    """
+    from etl.analysis.search import NoSearchIndex, hit_record, search
+
+    try:
+        with closing(connect_read_only(config.db_path(db))) as con:
+            result = search(
+                con,
+                query,
+                since=since.date() if since else None,
+                until=until.date() if until else None,
+                source=source,
+                limit=limit,
+            )
+    except (duckdb.Error, FileNotFoundError, NoSearchIndex) as exc:
+        _fail(str(exc).splitlines()[0])
+    except SearchUnavailable as exc:
+        _fail(str(exc))
+    records = [hit_record(hit) for hit in result.hits]
+    if fmt == "json":
+        payload = {"query": query, "expanded": result.expansions(), "hits": records}
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        for line in result.expansions():
+            click.echo(f"note: {line}", err=True)
+        columns = list(records[0]) if records else ["rank"]
+        _print(columns, [tuple(record.values()) for record in records], "csv")
+        return
+    for line in result.expansions():
+        click.echo(line)
+    for hit in result.hits:
+        click.echo(
+            f"\n{hit.rank:>3}. {hit.published_date or '(no date)'}  {hit.source}  {hit.headline}"
+        )
+        if hit.url:
+            click.echo(f"     {hit.url}")
+        click.echo(f"     {hit.snippet}")
+    click.echo(f"\n({len(result.hits)} hit{'s' if len(result.hits) != 1 else ''})")
+
+
+@main.command()
+@click.option("--full", is_flag=True, help="Rebuild the whole index (minutes at 1,000,000).")
+@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
+@click.option(
+    "--wait",
+    default=0.0,
+    show_default=True,
+    type=click.FloatRange(0),
+    help="Seconds to wait for another run writing the warehouse before giving up.",
+)
+def reindex(full: bool, db: Path | None, wait: float) -> None:
+    """Bring the search index up to date: index the bulletins published since the last full
+    rebuild (what every run does after publishing), or with --full rebuild it all."""
+    from etl.analysis.search import refresh_warehouse_index
+
+    state = _writing(
+        lambda _progress: refresh_warehouse_index(config.db_path(db), rebuild=full, wait=wait),
+        refusals=(WarehouseBusy, SearchUnavailable),
+    )
+    what = "rebuilt" if state.rebuilt else "refreshed"
+    click.echo(
+        f"search index {what} in {state.seconds:.1f} s: {state.n_indexed} bulletins in the "
+        f"full index, {state.n_recent} in the recent one"
+    )
+
+
+@main.command()
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Directory of the report (default $BULLETINS_HOME/report).",
+)
+@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
+def report(out: Path | None, db: Path | None) -> None:
+    """Write a static HTML report of the warehouse: bulletins, mentions, meetings and events
+    over time as charts with their numbers, and the health of the runs."""
+    from etl.analysis.report import write_report
+
+    try:
+        index = write_report(config.db_path(db), out)
+    except (duckdb.Error, FileNotFoundError, SearchUnavailable) as exc:
+        _fail(str(exc).splitlines()[0])
+    click.echo(f"report: {index}")
+
+
+@main.command(name="export")
+@click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "--format", "fmt", type=click.Choice(["parquet", "csv"]), default="parquet", show_default=True
+)
+@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
+def export_command(directory: Path, fmt: str, db: Path | None) -> None:
+    """Write every table and view to DIRECTORY (new or empty), one file each, with
+    manifest.json (row counts, columns and types, sha256, the last run): one consistent
+    snapshot, whatever a run writes meanwhile."""
+    from etl.analysis.export import ExportedRelation, ExportRefused, export_warehouse
+
+    def told(relation: ExportedRelation) -> None:
+        click.echo(f"{relation.file}: {relation.rows} rows", err=True)
+
+    try:
+        manifest = export_warehouse(config.db_path(db), directory, fmt=fmt, on_table=told)
+    except (duckdb.Error, FileNotFoundError, ExportRefused) as exc:
+        _fail(str(exc).splitlines()[0])
+    click.echo(
+        f"exported {len(manifest['tables'])} tables and views to {directory} "
+        f"(last run {manifest['last_run_id']}); manifest: {directory / 'manifest.json'}"
+    )
+
+
 # -- fetching the sites ---------------------------------------------------------------------
 # The fetch modules are imported when these commands run, so that the other commands start
 # without loading the HTTP and WARC stacks.
-
-_DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
 def _categories(values: Sequence[str]) -> tuple[str, ...]:
@@ -296,7 +429,8 @@ def _categories(values: Sequence[str]) -> tuple[str, ...]:
     type=click.FloatRange(min=0),
     default=config.DEFAULT_CRAWL_DELAY,
     show_default=True,
-    help="Seconds between requests to one host (a longer robots.txt Crawl-delay wins).",
+    help="Seconds from the end of one answer to the next request to the same host; never "
+    "shorter than the host's robots.txt Crawl-delay (decimals honoured), whatever is given here.",
 )
 @click.option(
     "--concurrency",
