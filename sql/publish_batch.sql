@@ -1,6 +1,7 @@
 -- Merge one staged batch into the warehouse, inside the caller's transaction.
 -- Reads the staging schema (staging.articles, .paragraphs, .authors, .article_authors,
--- .related_links, .captions, .documents, .rejects). Parameter: $run_id.
+-- .related_links, .captions, .mentions, .person_roles, .meetings, .meeting_participants,
+-- .events, .entities, .entity_aliases, .documents, .rejects). Parameter: $run_id.
 -- An article is rewritten (with all its child rows) only when its content hash changed or
 -- an older parser wrote it (so that a reprocess stamps the current parser_version).
 
@@ -41,6 +42,9 @@ where meeting_id in (
 );
 
 delete from meetings
+where article_id in (select article_id from changed_articles);
+
+delete from events
 where article_id in (select article_id from changed_articles);
 
 delete from articles
@@ -101,8 +105,10 @@ select entity_id, article_id, title, normalized_title, organization
 from staging.person_roles
 where article_id in (select article_id from changed_articles);
 
-insert into meetings (meeting_id, article_id, meeting_date, place, host_id, guest_id, kind)
-select meeting_id, article_id, meeting_date, place, host_id, guest_id, kind
+insert into meetings (
+    meeting_id, article_id, meeting_date, place, host_id, guest_id, kind, guest_country
+)
+select meeting_id, article_id, meeting_date, place, host_id, guest_id, kind, guest_country
 from staging.meetings
 where article_id in (select article_id from changed_articles);
 
@@ -114,6 +120,16 @@ where meeting_id in (
     from staging.meetings
     where article_id in (select article_id from changed_articles)
 );
+
+insert into events (
+    event_id, article_id, event_date, kind, actor_id, target_id, actor, target, place,
+    sentence, cameo_code
+)
+select
+    event_id, article_id, event_date, kind, actor_id, target_id, actor, target, place,
+    sentence, cameo_code
+from staging.events
+where article_id in (select article_id from changed_articles);
 
 insert into entities (entity_id, name, kind, country)
 select distinct entity_id, name, kind, country

@@ -122,20 +122,40 @@ create table person_roles (
     organization varchar
 );
 
+-- guest_id is null for a guest the bulletin does not name (`a delegation of ...`); the
+-- guest side's country is kept all the same, from the guest's title or the group's adjective.
 create table meetings (
     meeting_id varchar not null,
     article_id varchar not null,
     meeting_date date,
     place varchar,
     host_id varchar not null,
-    guest_id varchar not null,
-    kind varchar not null
+    guest_id varchar,
+    kind varchar not null,
+    guest_country varchar
 );
 
 create table meeting_participants (
     meeting_id varchar not null,
     entity_id varchar not null,
     role varchar not null
+);
+
+-- Events, meetings among them: actor and target as the bulletin writes them, and the
+-- person, country or organization each names (null when it names none, as for "the terrorist
+-- attack on ..."); cameo_code is the CAMEO 1.1b3 code of the kind.
+create table events (
+    event_id varchar not null,
+    article_id varchar not null,
+    event_date date,
+    kind varchar not null,
+    actor_id varchar,
+    target_id varchar,
+    actor varchar not null,
+    target varchar,
+    place varchar,
+    sentence varchar not null,
+    cameo_code varchar not null
 );
 
 create table rejects (

@@ -39,6 +39,9 @@ select * from read_parquet($meetings);
 create or replace table staging.meeting_participants as
 select * from read_parquet($meeting_participants);
 
+create or replace table staging.events as
+select * from read_parquet($events);
+
 create or replace table staging.documents as
 select * from read_parquet($documents);
 

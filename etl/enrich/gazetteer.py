@@ -1,7 +1,9 @@
 """The gazetteer: known entities, their aliases and roles, indexed by folded name keys.
 
-Loaded from `etl/data/gazetteer.toml` plus any files in `$BULLETINS_GAZETTEER` (separated by
-`:`), merged by (kind, name).
+Loaded from every `etl/data/gazetteer*.toml` (in name order) plus any files in
+`$BULLETINS_GAZETTEER` (separated by `:`), merged by (kind, name). A country's `country` is
+its own ISO code; its adjectives ("Iranian") are aliases that also mark the alias entry as an
+adjective, so that a title's nationality can be told from a country named as a destination.
 """
 
 from __future__ import annotations
@@ -20,9 +22,11 @@ from rapidfuzz import fuzz, process
 from etl.enrich.names import fold
 from etl.ids import digest
 
-BUILTIN = Path(__file__).resolve().parents[1] / "data" / "gazetteer.toml"
+DATA = Path(__file__).resolve().parents[1] / "data"
 KINDS = ("person", "country", "place", "organization")
 FUZZY_CUTOFF = 90.0
+# Aliases this short match only as written (case aside): folding makes too many words alike.
+_SHORT = 4
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ class Entity:
     country: str | None = None
     aliases: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    adjectives: list[str] = field(default_factory=list)
 
     @property
     def entity_id(self) -> str:
@@ -69,6 +74,7 @@ class AliasEntry:
     entity: Entity
     alias: str
     role: Role | None = None
+    is_adjective: bool = False
 
     @property
     def case_sensitive(self) -> bool:
@@ -85,10 +91,13 @@ def _date(value: Any) -> dt.date | None:
 def _merge(entities: dict[tuple[str, str], Entity], kind: str, item: dict[str, Any]) -> None:
     key = (kind, item["name"])
     entity = entities.setdefault(key, Entity(name=item["name"], kind=kind))
-    entity.country = item.get("country", entity.country)
-    for alias in [*item.get("aliases", []), *item.get("adjectives", [])]:
+    entity.country = item.get("code", item.get("country", entity.country))
+    for alias in item.get("aliases", []):
         if alias not in entity.aliases:
             entity.aliases.append(alias)
+    for adjective in item.get("adjectives", []):
+        if adjective not in entity.adjectives:
+            entity.adjectives.append(adjective)
     for role in item.get("roles", []):
         entity.roles.append(
             Role(
@@ -122,6 +131,7 @@ class Gazetteer:
         # The first word of every key: a span whose first word is not here names nothing.
         self.first_words: set[str] = set()
         self.longest = 1
+        self._person_keys: list[str] | None = None
         for entity in entities:
             self.add(entity)
 
@@ -132,6 +142,7 @@ class Gazetteer:
         other.by_key = {key: list(entries) for key, entries in self.by_key.items()}
         other.first_words = set(self.first_words)
         other.longest = self.longest
+        other._person_keys = self._person_keys
         return other
 
     def add(self, entity: Entity) -> None:
@@ -139,11 +150,15 @@ class Gazetteer:
         self.entities.append(entity)
         for alias in [entity.name, *entity.aliases]:
             self._index(AliasEntry(entity, alias))
+        for adjective in entity.adjectives:
+            self._index(AliasEntry(entity, adjective, is_adjective=True))
         for role in entity.roles:
             for alias in role.aliases:
                 self._index(AliasEntry(entity, alias, role))
 
     def _index(self, entry: AliasEntry) -> None:
+        if entry.entity.kind == "person":
+            self._person_keys = None
         key = fold(entry.alias)
         if key:
             words = key.split()
@@ -164,6 +179,8 @@ class Gazetteer:
                 continue
             if entry.alias.isupper() and surface != entry.alias:
                 continue
+            if len(entry.alias) <= _SHORT and surface.lower() != entry.alias.lower():
+                continue  # folded, "Thai" would be "The" and "Lao" "Lau"
             if entry.role is None or entry.role.holds_on(day):
                 return entry
         return None
@@ -172,7 +189,14 @@ class Gazetteer:
         self, surface: str, kinds: tuple[str, ...] = ("person",)
     ) -> tuple[Entity, float] | None:
         """The closest entity of the given kinds by folded-name similarity, with a confidence."""
-        keys = [k for k, entries in self.by_key.items() if entries[0].entity.kind in kinds]
+        if kinds == ("person",):
+            if self._person_keys is None:
+                self._person_keys = [
+                    k for k, entries in self.by_key.items() if entries[0].entity.kind == "person"
+                ]
+            keys = self._person_keys
+        else:
+            keys = [k for k, entries in self.by_key.items() if entries[0].entity.kind in kinds]
         match = process.extractOne(
             fold(surface), keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
         )
@@ -183,9 +207,9 @@ class Gazetteer:
 
 
 def gazetteer_paths() -> list[Path]:
-    """The built-in gazetteer, then the user's files from `$BULLETINS_GAZETTEER`."""
+    """The built-in gazetteer files, then the user's files from `$BULLETINS_GAZETTEER`."""
     extra = [Path(p) for p in os.environ.get("BULLETINS_GAZETTEER", "").split(":") if p]
-    return [BUILTIN, *extra]
+    return [*sorted(DATA.glob("gazetteer*.toml")), *extra]
 
 
 @cache

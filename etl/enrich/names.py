@@ -14,7 +14,7 @@ import unicodedata
 from functools import lru_cache
 
 TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
-_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "prof", "sheikh", "sayyed", "he"})
+_HONORIFICS = frozenset({"dr", "eng", "mr", "mrs", "ms", "prof", "sheikh", "sayyed", "he"})
 _PARTICLE = re.compile(r"^(?:al|el|ul|an|ad|ar|as|at|az|ash)[-‐‑‒–]")
 _NOT_LETTER = re.compile(r"[^a-z]+")
 _SOUNDS = (
@@ -35,6 +35,8 @@ _SOUNDS = (
     ("y", "i"),
 )
 _DOUBLED = re.compile(r"([a-z])\1+")
+# "Syria's Ambassador", "China’s Special Envoy": the possessive is not part of the name.
+_POSSESSIVE = re.compile(r"'s$")
 
 
 def strip_diacritics(text: str) -> str:
@@ -46,7 +48,7 @@ def strip_diacritics(text: str) -> str:
 @lru_cache(maxsize=200_000)
 def fold_token(token: str) -> str:
     """The key of one token (`al-Miqdad` -> `mikdad`; `Dr.` -> ``)."""
-    text = strip_diacritics(token).replace("’", "'").lower().replace("'", "")
+    text = _POSSESSIVE.sub("", strip_diacritics(token).replace("’", "'").lower()).replace("'", "")
     if text.replace(".", "") in _HONORIFICS:
         return ""
     text = _PARTICLE.sub("", text)
@@ -55,6 +57,8 @@ def fold_token(token: str) -> str:
         for old, new in _SOUNDS:
             word = word.replace(old, new)
         words.append(_DOUBLED.sub(r"\1", word))
+    if len(words) > 1 and words[0] in _HONORIFICS:
+        words = words[1:]  # "Dr.Tammam" written without a space
     return " ".join(words)
 
 

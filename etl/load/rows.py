@@ -11,6 +11,7 @@ import pyarrow as pa
 
 from etl.enrich.derive import enrich
 from etl.enrich.duplicates import simhash
+from etl.enrich.events import CAMEO
 from etl.enrich.gazetteer import Entity
 from etl.extract import PARSER_VERSION
 from etl.ids import digest
@@ -133,10 +134,26 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("host_id", pa.string()),
             ("guest_id", pa.string()),
             ("kind", pa.string()),
+            ("guest_country", pa.string()),
         ]
     ),
     "meeting_participants": pa.schema(
         [("meeting_id", pa.string()), ("entity_id", pa.string()), ("role", pa.string())]
+    ),
+    "events": pa.schema(
+        [
+            ("event_id", pa.string()),
+            ("article_id", pa.string()),
+            ("event_date", pa.date32()),
+            ("kind", pa.string()),
+            ("actor_id", pa.string()),
+            ("target_id", pa.string()),
+            ("actor", pa.string()),
+            ("target", pa.string()),
+            ("place", pa.string()),
+            ("sentence", pa.string()),
+            ("cameo_code", pa.string()),
+        ]
     ),
     "rejects": pa.schema(
         [
@@ -219,7 +236,7 @@ def article_rows(bulletin: Bulletin, doc_id: str) -> tuple[str, ArticleRows]:
         )
         rows["entity_aliases"].extend(
             {"entity_id": entity.entity_id, "alias": alias}
-            for alias in dict.fromkeys([entity.name, *entity.aliases])
+            for alias in dict.fromkeys([entity.name, *entity.aliases, *entity.adjectives])
         )
     return art_id, rows
 
@@ -346,22 +363,73 @@ def _add_entity_rows(
                 "organization": role.organization,
             }
         )
+    events: list[tuple[int, dict[str, Any]]] = []
     for number, meeting in enumerate(found.meetings, start=1):
         meeting_id = digest("meeting", art_id, str(number))
+        host, guest = meeting.host_entity, meeting.guest_entity
+        if host is None:
+            continue
+        entities.setdefault(host.entity_id, host)
         rows["meetings"].append(
             {
                 "meeting_id": meeting_id,
                 "article_id": art_id,
                 "meeting_date": meeting.meeting_date,
                 "place": meeting.place,
-                "host_id": meeting.host.entity_id,
-                "guest_id": meeting.guest.entity_id,
+                "host_id": host.entity_id,
+                "guest_id": guest.entity_id if guest is not None else None,
                 "kind": meeting.kind,
+                "guest_country": meeting.guest_country,
             }
         )
-        participants = [("host", meeting.host), ("guest", meeting.guest)]
-        participants += [("attendee", entity) for entity in meeting.attendees]
-        rows["meeting_participants"].extend(
-            {"meeting_id": meeting_id, "entity_id": entity.entity_id, "role": role}
-            for role, entity in participants
+        participants = [("host", host)] + ([("guest", guest)] if guest is not None else [])
+        participants += [("attendee", entity) for entity in meeting.attendee_entities]
+        for part, person in participants:
+            entities.setdefault(person.entity_id, person)
+            rows["meeting_participants"].append(
+                {"meeting_id": meeting_id, "entity_id": person.entity_id, "role": part}
+            )
+        start, end = meeting.sentence
+        events.append(
+            (
+                start,
+                {
+                    "event_date": meeting.meeting_date,
+                    "kind": meeting.kind.replace(" ", "_"),
+                    "actor_id": host.entity_id,
+                    "target_id": guest.entity_id if guest is not None else None,
+                    "actor": meeting.host.text,
+                    "target": meeting.guest.text if meeting.guest is not None else None,
+                    "place": meeting.place,
+                    "sentence": bulletin.body[start:end],
+                    "cameo_code": CAMEO[meeting.kind.replace(" ", "_")],
+                },
+            )
+        )
+    for event in found.events:
+        start, end = event.sentence
+        for named in (event.actor_entity, event.target_entity):
+            if named is not None:
+                entities.setdefault(named.entity_id, named)
+        events.append(
+            (
+                start,
+                {
+                    "event_date": event.event_date,
+                    "kind": event.kind,
+                    "actor_id": event.actor_entity.entity_id if event.actor_entity else None,
+                    "target_id": event.target_entity.entity_id if event.target_entity else None,
+                    "actor": event.actor.text if event.actor is not None else "",
+                    "target": event.target.text if event.target is not None else None,
+                    "place": event.place,
+                    "sentence": bulletin.body[start:end],
+                    "cameo_code": event.cameo_code,
+                },
+            )
+        )
+    # Events in the order the bulletin tells them (meetings first within a sentence).
+    events.sort(key=lambda pair: pair[0])
+    for number, (_, row) in enumerate(events, start=1):
+        rows["events"].append(
+            {"event_id": digest("event", art_id, str(number)), "article_id": art_id, **row}
         )

@@ -1,4 +1,4 @@
--- Every child row's parent (article, meeting) is in the batch, and so is every author and
+-- Every child row's parent (article, meeting) is in the batch (events included), and so is every author and
 -- entity that a row points at.
 with orphans as (
     select 'paragraphs' as child_table, article_id as missing_id
@@ -29,6 +29,17 @@ with orphans as (
     from staging.meeting_participants
     where meeting_id not in (select meeting_id from staging.meetings)
     union all
+    select 'events', article_id
+    from staging.events
+    where article_id not in (select article_id from staging.articles)
+    union all
+    select 'events.actor_id', actor_id
+    from staging.events
+    where actor_id not in (select entity_id from staging.entities)
+    union all
+    select 'events.target_id', target_id
+    from staging.events
+    where target_id not in (select entity_id from staging.entities)    union all
     select 'mentions.entity_id', entity_id
     from staging.mentions
     where entity_id not in (select entity_id from staging.entities)

@@ -1,4 +1,5 @@
--- Who attended meetings with whom: one row per participant of each meeting.
+-- Who attended meetings with whom: one row per participant of each meeting (guest null
+-- when the bulletin names none).
 create or replace view meeting_attendance as
 select
     meetings.meeting_id,
@@ -15,7 +16,7 @@ inner join articles
     on articles.article_id = meetings.article_id
 inner join entities as hosts
     on hosts.entity_id = meetings.host_id
-inner join entities as guests
+left join entities as guests
     on guests.entity_id = meetings.guest_id
 inner join meeting_participants as participants
     on participants.meeting_id = meetings.meeting_id

@@ -92,7 +92,7 @@ def test_a_crash_after_the_commit_is_not_published_twice(
     monkeypatch.setattr(staging, "discard", real)
     tally = steps.publish_batch(batch, db=db)
     # The retry says what the first attempt did (3 new, not 3 unchanged) and writes nothing.
-    assert (tally["n_new"], tally["n_unchanged"], tally["n_checks"]) == (3, 0, 41)
+    assert (tally["n_new"], tally["n_unchanged"], tally["n_checks"]) == (3, 0, 47)
     assert full_state(db) == published
     assert rows(db, "select count(*) from dq_results") == [(41,)]
     assert not Path(batch["dir"]).exists()  # the retry finished the clean-up

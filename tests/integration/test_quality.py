@@ -80,7 +80,7 @@ TRUNCATION = "paragraphs.expect_column_values_to_be_in_set(is_truncated)"
 
 def test_the_samples_pass_with_one_warning(staged_dir: Path, validator: Validator) -> None:
     found = audit(staged_dir, validator)
-    assert len(found.results) == 40
+    assert len(found.results) == 46
     assert failures(found) == {TRUNCATION: "warning"}
     assert (found.held, found.blocking) == ([], [])
     results = {r.label: r for r in found.results}
@@ -362,7 +362,7 @@ def test_a_blocked_batch_publishes_nothing_and_is_quarantined(
     result = run_cli("ingest", str(bad), "--db", str(db))
     assert result.returncode == 2
     assert result.stdout.endswith(
-        "blocked: seen 3, new 0, updated 0, unchanged 0, rejected 0; checks 40, warnings 0; "
+        "blocked: seen 3, new 0, updated 0, unchanged 0, rejected 0; checks 46, warnings 0; "
         "3 documents quarantined, failed: cross_table.rejected_share\n"
     )
     assert snapshot(db) == before
@@ -371,8 +371,8 @@ def test_a_blocked_batch_publishes_nothing_and_is_quarantined(
             "select status, n_seen, n_quarantined, n_checks, n_checks_failed, failed_checks "
             "from ingest_runs order by started_at"
         ).fetchall() == [
-            ("succeeded", 1, 0, 41, 0, None),
-            ("blocked", 3, 3, 40, 1, "cross_table.rejected_share"),
+            ("succeeded", 1, 0, 47, 0, None),
+            ("blocked", 3, 3, 46, 1, "cross_table.rejected_share"),
         ]
         (run_id,) = con.execute("select max(run_id) from ingest_runs").fetchone() or ("",)
         quarantined = bulletins_home / "quarantine" / run_id / "batch-00001"
