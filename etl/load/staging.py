@@ -55,6 +55,7 @@ ROW_KEYS = {
     "person_roles": "article_id",
     "meetings": "article_id",
     "meeting_participants": "meeting_id",
+    "events": "article_id",
     "authors": "author_id",
     "entities": "entity_id",
     "entity_aliases": "entity_id",
@@ -66,6 +67,8 @@ SHARED_REFERENCES = {
         ("mentions", "entity_id"),
         ("person_roles", "entity_id"),
         ("meeting_participants", "entity_id"),
+        ("events", "actor_id"),
+        ("events", "target_id"),
     ),
 }
 SHARED_KEYS = {"authors": "author_id", "entities": "entity_id", "entity_aliases": "entity_id"}

@@ -95,6 +95,7 @@ WAREHOUSE_TABLES = (
     "person_roles",
     "meetings",
     "meeting_participants",
+    "events",
     "dq_results",
     "run_batches",
     "ingest_runs",

@@ -36,4 +36,14 @@ from staging.meeting_participants as participants
 inner join staging.meetings as meetings
     on meetings.meeting_id = participants.meeting_id
 where $key_column = 'entity_id'
-    and participants.entity_id in (select key from keys);
+    and participants.entity_id in (select key from keys)
+union
+select events.actor_id, events.article_id
+from staging.events as events
+where $key_column = 'entity_id'
+    and events.actor_id in (select key from keys)
+union
+select events.target_id, events.article_id
+from staging.events as events
+where $key_column = 'entity_id'
+    and events.target_id in (select key from keys);

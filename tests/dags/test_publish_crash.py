@@ -71,9 +71,9 @@ def test_a_crash_inside_the_transaction_publishes_nothing(
     monkeypatch.setattr(Warehouse, "record_batch", real)
     tally = steps.publish_batch(batch, db=db)
     counts = (tally["n_seen"], tally["n_new"], tally["n_unchanged"], tally["n_checks"])
-    assert counts == (3, 3, 0, 41)
+    assert counts == (3, 3, 0, 47)
     assert rows(db, "select count(*) from articles") == [(3,)]
-    assert rows(db, "select count(*) from dq_results") == [(41,)]
+    assert rows(db, "select count(*) from dq_results") == [(47,)]
 
 
 def test_a_crash_after_the_commit_is_not_published_twice(
@@ -94,7 +94,7 @@ def test_a_crash_after_the_commit_is_not_published_twice(
     # The retry says what the first attempt did (3 new, not 3 unchanged) and writes nothing.
     assert (tally["n_new"], tally["n_unchanged"], tally["n_checks"]) == (3, 0, 47)
     assert full_state(db) == published
-    assert rows(db, "select count(*) from dq_results") == [(41,)]
+    assert rows(db, "select count(*) from dq_results") == [(47,)]
     assert not Path(batch["dir"]).exists()  # the retry finished the clean-up
 
 

@@ -158,6 +158,10 @@ def test_a_row_that_fails_holds_back_its_article_alone(
     assert bad not in staged_ids(staged_dir, "paragraphs")
     held = staging.held_dir(staged_dir, RUN)
     assert staged_ids(held) == [bad]
+    for table, key in staging.ROW_KEYS.items():  # every child row went with its article
+        if key == "article_id":
+            assert bad not in staged_ids(staged_dir, table), table
+            assert set(staged_ids(held, table)) <= {bad}, table
     assert set(staged_ids(held, "paragraphs")) == {bad}
     # Its document stays (the input was seen), with a reject naming the expectation.
     rejects = pq.read_table(staged_dir / "rejects.parquet").to_pylist()
