@@ -115,6 +115,7 @@ _CHROME_LABELS = re.compile(
       | share\s+(?:on|via|this|to)\b.*
       | [\d,.]+[KM]?\s*(?:fans|followers|subscribers|members|likes|shares)(?:\s*\w+)?
       | .*\bshow\s+more
+      | .*\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?)\s+ago  # a list of titles, timed
       | (?:facebook|x|twitter|telegram|whatsapp|linkedin|email|copy\s+link|print|pinterest
          |reddit|messenger|\s)+                        # a share bar's buttons run together
     )$""",

@@ -46,8 +46,10 @@ _MAX_TITLE_CUTS = 3  # the site's name may hold a separator too
 _MAX_TITLE_WORDS = 30
 # A run of running text holds at least this many words to be taken for a bulletin's body.
 _MIN_BODY_WORDS = 12
-# A line this long is a paragraph even when it was cut off before its full stop (seed 001).
-_MIN_CUT_WORDS = 16
+# A paragraph cut off at the source before its full stop (seed 001) is a line this long
+# that stops on a function word, or any line longer than a headline.
+_MIN_CUT_WORDS = 8
+_MIN_UNPUNCTUATED_WORDS = 25
 # A paragraph cut off at the source may stop on one of these; a headline never does.
 _FUNCTION_WORDS = frozenset(
     {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or"}
@@ -82,8 +84,8 @@ def _kind(line: str) -> _Kind:
     is_chrome = not check_also and chrome.is_chrome(line)
     words = line.split()
     place, rest = split_dateline(line)
-    ends_sentence = line.endswith(_SENTENCE_END)
-    sentence = not is_chrome and len(words) >= 3 and ends_sentence
+    sentence = not is_chrome and len(words) >= 3 and line.endswith(_SENTENCE_END)
+    cut_off = words[-1].casefold() in _FUNCTION_WORDS
     return _Kind(
         blank=False,
         chrome=is_chrome,
@@ -91,13 +93,19 @@ def _kind(line: str) -> _Kind:
         inline=chrome.is_inline_heading(line),
         dateline=place is not None and len(rest.split()) >= 3,
         teaser=line.endswith(_TEASER_END),
-        prose=sentence or (not is_chrome and len(words) >= _MIN_CUT_WORDS),
+        prose=sentence
+        or (
+            not is_chrome
+            and (
+                len(words) >= _MIN_UNPUNCTUATED_WORDS or (cut_off and len(words) >= _MIN_CUT_WORDS)
+            )
+        ),
         sentence=sentence,
         title=not is_chrome
         and not check_also
         and len(words) <= _MAX_TITLE_WORDS
         and not line.rstrip(_CLOSING).endswith((".", *_TEASER_END))
-        and words[-1].casefold() not in _FUNCTION_WORDS,
+        and not cut_off,
     )
 
 
@@ -166,9 +174,10 @@ class _Text:
         return (sana.group("headline") if sana else None), None
 
     def anchor(self, start: int) -> tuple[int, bool] | None:
-        """The first paragraph's line, and whether it opens with a dateline: the first
-        line that does, else the first sentence of the longest run of running text
-        between lines of chrome."""
+        """The first paragraph's line from `start` on, and whether it opens with a dateline:
+        the first line that does, else the first sentence of the longest run of running
+        text between lines of chrome (an article's body outweighs a standfirst or a
+        footer's blurb)."""
         held = {at for i, kind in enumerate(self.kinds) if kind.check_also for at in self.box(i)}
         usable = [
             i

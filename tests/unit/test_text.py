@@ -63,6 +63,7 @@ CUT = (
         ("ByManal", True),
         ("Bysana.english", True),
         ("2 Min Read", True),
+        ("Syria, Iran discuss preparations for the 13th round of Astana talks 11 hours ago", True),
         # Lines of bulletins: headlines, leads, bylines, captions, Check Also.
         ("President al-Assad receives Ali Asghar Khaji", False),
         ("Syria, Iran discuss ties", False),
@@ -193,6 +194,15 @@ def test_what_follows_the_byline_is_not_body_even_when_it_is_no_known_chrome() -
         [LEAD.removeprefix("Damascus, SANA – "), SECOND],
         ["Hazem Sabbagh"],
     )
+
+
+def test_a_last_paragraph_cut_off_at_the_source_keeps_the_byline_after_it() -> None:
+    text = "\n".join(
+        ["President al-Assad receives Ali Asghar Khaji", LEAD, SECOND, CUT, "Ali Ibrahim", "Share"]
+    )
+    data = parse(text)
+    assert data["paragraphs"] == [LEAD.removeprefix("Damascus, SANA – "), SECOND, CUT]
+    assert data["authors"] == ["Ali Ibrahim"]
 
 
 def test_a_bulletin_without_dateline_is_the_longest_run_of_sentences() -> None:
