@@ -1,10 +1,11 @@
 """Text bulletins in the shapes people and tools dump them: find the bulletin in the text.
 
 Shapes read:
-- the seeds' own: the headline, then paragraphs separated by blank lines (a paragraph may
-  be wrapped over several lines);
+- the seeds' own: the headline, then paragraphs separated by blank lines;
 - one paragraph per line with no blank lines (copy-paste, scrapers, exports, Common Crawl's
   WET files);
+- text wrapped by a tool at a fixed width (`fmt`, a text browser, e-mail): its lines are
+  joined back where the tool broke them;
 - the whole page's text (a browser's "save as text", a text-mode dump, the text of an
   archived page): the site's menus, tickers, share bars, sidebars and footer around the
   bulletin, in either of the shapes above.
@@ -14,8 +15,8 @@ for a bulletin without one, the first sentence of the longest run of running tex
 headline is the title-like line before it (or the page title's first part, when the text
 starts with `<headline> | <site>` and repeats it). The bulletin ends at the first line of
 page chrome or at its Check Also box; after its last sentence only captions and the
-byline are kept. A text in which no paragraph is found is read as the seeds are laid out:
-headline on the first line, paragraphs separated by blank lines.
+byline are kept. A text in which no paragraph is found is read with its headline on the
+first line and a paragraph on each line after it.
 """
 
 from __future__ import annotations
@@ -56,10 +57,15 @@ _FUNCTION_WORDS = frozenset(
     | {"than", "that", "the", "to", "which", "while", "who", "with"}
 )
 _MAX_INLINE_TITLES = 8
-# Text wrapped by a tool has nearly all its lines this short; a paragraph of a bulletin on
-# one line is longer.
-_WRAP_WIDTH = 100
-_WRAPPED_SHARE = 0.9
+# A tool that wraps text (fmt, fold, a text browser, e-mail) breaks lines at a width of 60
+# to 100 characters, and fills its lines up to that width.
+_MAX_WRAP_WIDTH = 100
+_MIN_WRAP_WIDTH = 40
+_FULL_SLACK = 12  # a filled line ends within a long word of the width
+_MAX_LONG_SHARE = 0.1  # of the text's words on lines wider than any wrap
+_MIN_FULL_SHARE = 0.3  # of the text's words on filled lines
+
+
 _MAX_BOX_LINES = 4
 
 
@@ -124,7 +130,9 @@ class _Text:
     """A text's lines, each classified once."""
 
     def __init__(self, text: str) -> None:
-        self.lines = [normalize_space(chrome.strip_bullet(line)) for line in text.splitlines()]
+        self.lines = _unwrap(
+            [normalize_space(chrome.strip_bullet(line)) for line in text.splitlines()]
+        )
         known: dict[str, _Kind] = {}  # menus and sidebars repeat the same lines
         self.kinds = [known.get(line) or known.setdefault(line, _kind(line)) for line in self.lines]
 
@@ -227,9 +235,7 @@ class _Text:
                 break
             kept.append(self.lines[index])
             index += 1
-        while kept and not kept[-1]:
-            kept.pop()
-        return kept
+        return [line for line in kept if line]
 
     def lead(self, head: int, anchor: int) -> list[str]:
         """The sentences between the headline and an undated first paragraph that belong
@@ -264,24 +270,37 @@ class _Text:
         return None
 
 
-def _units(region: list[str]) -> list[str]:
-    """Paragraph-sized units: the blocks between blank lines, their lines joined, when the
-    text was wrapped (blank lines between paragraphs and nearly every line short, as `fmt`
-    or a text browser leave it); else one line each, so that a stray blank line in a text of
-    one paragraph per line joins nothing."""
-    lines = [line for line in region if line]
-    short = sum(1 for line in lines if len(line) <= _WRAP_WIDTH)
-    if len(lines) == len(region) or short < _WRAPPED_SHARE * len(lines):
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a tool wrapped a text at, or None when it was not wrapped: hardly any of
+    its words on lines wider than 100 characters, and many on lines filled to within a
+    word of the widest, which is 40 characters at least."""
+    sized = [(len(line), len(line.split())) for line in lines if line]
+    total = sum(words for _, words in sized)
+    if not total or sum(w for n, w in sized if n > _MAX_WRAP_WIDTH) > _MAX_LONG_SHARE * total:
+        return None
+    width = max(n for n, _ in sized if n <= _MAX_WRAP_WIDTH)
+    full = sum(words for n, words in sized if width - _FULL_SLACK <= n <= width)
+    return width if width >= _MIN_WRAP_WIDTH and full >= _MIN_FULL_SHARE * total else None
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """The lines as written before a tool wrapped them: a line is joined to the one before
+    it when its first word would not have fitted there (the break was the tool's)."""
+    width = _wrap_width(lines)
+    if width is None:
         return lines
-    units: list[str] = []
-    current: list[str] = []
-    for line in [*region, ""]:
-        if line:
-            current.append(line)
-        elif current:
-            units.append(" ".join(current))
-            current = []
-    return units
+    joined: list[list[str]] = []
+    previous = ""
+    for line in lines:
+        fits = len(previous) + 1 + len(line.split()[0]) <= width if line and previous else True
+        if not fits and len(line) <= width:
+            # A wrapper may break after a word's hyphen (`al-` / `Jazeera`).
+            hyphen = len(previous) > 1 and previous[-1] == "-" and previous[-2].isalpha()
+            joined[-1].append(line if hyphen else " " + line)
+        else:
+            joined.append([line])
+        previous = line
+    return ["".join(parts) for parts in joined]
 
 
 def _trim_tail(units: list[str]) -> list[str]:
@@ -311,7 +330,7 @@ def _find(lines: _Text) -> _Found | None:
     lead = [] if dated else lines.lead(start, anchor)
     return _Found(
         headline=headline,
-        blocks=[*lead, *_trim_tail(_units(lines.region(anchor))), *lines.check_also(anchor)],
+        blocks=[*lead, *_trim_tail(lines.region(anchor)), *lines.check_also(anchor)],
         published=lines.published(start, anchor),
     )
 
@@ -328,7 +347,8 @@ def parse_text(text: str, *, url: str | None, published: str | None) -> Bulletin
     if found is None:
         if not any(kind.prose for kind in lines.kinds):
             raise Rejected("parse", "not a bulletin: no sentence, only short lines")
-        found = _Found(headline, _units([line.strip() for line in rest.splitlines()]), None)
+        body = _unwrap([line.strip() for line in rest.splitlines()])
+        found = _Found(headline, [line for line in body if line], None)
     return build_bulletin(
         found.headline,
         found.blocks,

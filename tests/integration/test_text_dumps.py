@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from etl.extract.parse import parse_document
@@ -31,10 +33,16 @@ def test_every_shape_parses_to_the_seed(seed: str, shape: str, encoding: str) ->
     assert observed(data) == GOLDEN[seed]
 
 
+@pytest.mark.parametrize("width", [None, 79])
 @pytest.mark.parametrize("theme", ["sahifa", "foxiz", "generic"])
 @pytest.mark.parametrize("seed", SEEDS)
-def test_pages_without_a_title_line_and_with_blank_lines(seed: str, theme: str) -> None:
+def test_pages_without_a_title_line_and_with_blank_lines(
+    seed: str, theme: str, width: int | None
+) -> None:
     """A browser's "save as text" or a text-mode dump: no page title, blank lines between
-    all blocks (menus and paragraphs alike)."""
-    text = "\n\n".join(page_lines(seed, theme, title=False)) + "\n"
+    all blocks (menus and paragraphs alike), and with `width`, every block wrapped as a text
+    browser wraps it."""
+    lines = page_lines(seed, theme, title=False)
+    blocks = [textwrap.fill(line, width) if width else line for line in lines]
+    text = "\n\n".join(blocks) + "\n"
     assert observed(parse(text.encode("utf-8"))) == GOLDEN[seed]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 
 import pytest
 
@@ -147,11 +148,21 @@ def test_one_paragraph_per_line_keeps_the_byline_and_the_check_also_box() -> Non
     }
 
 
-def test_paragraphs_wrapped_over_lines_between_blank_lines_are_joined() -> None:
-    wrapped = LEAD.replace(" Ali ", "\nAli ") + "\n\n" + SECOND.replace(" all ", "\nall ")
-    data = parse(f"President al-Assad receives Ali Asghar Khaji\n\n{wrapped}\n\nHazem Sabbagh\n")
-    assert data["paragraphs"] == [LEAD.removeprefix("Damascus, SANA – "), SECOND]
-    assert data["authors"] == ["Hazem Sabbagh"]
+@pytest.mark.parametrize("blank_lines", [True, False])
+def test_lines_wrapped_by_a_tool_are_joined_back(blank_lines: bool) -> None:
+    """`fmt -w 60` of the headline, two paragraphs and the byline: the headline and the
+    paragraphs are whole again (a hyphenated name broken after its hyphen too)."""
+    headline = "President al-Assad receives Ali Asghar Khaji, discusses the political track"
+    second = SECOND.replace("Syria", "the Syrian al-Jazeera region")
+    blocks = [headline, LEAD, second, "Hazem Sabbagh"]
+    wrapped = ("\n\n" if blank_lines else "\n").join(textwrap.fill(block, 60) for block in blocks)
+    assert "al-\nJazeera" in wrapped
+    data = parse(wrapped)
+    assert (data["headline"], data["paragraphs"], data["authors"]) == (
+        headline,
+        [LEAD.removeprefix("Damascus, SANA – "), second],
+        ["Hazem Sabbagh"],
+    )
 
 
 def test_a_stray_blank_line_joins_no_paragraphs_of_one_per_line() -> None:
