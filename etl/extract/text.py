@@ -57,6 +57,7 @@ _FUNCTION_WORDS = frozenset(
     | {"than", "that", "the", "to", "which", "while", "who", "with"}
 )
 _MAX_INLINE_TITLES = 8
+_MAX_BOX_LINES = 4  # the Check Also box's heading to its title, past its buttons
 # A tool that wraps text (fmt, fold, a text browser, e-mail) breaks lines at a width of 60
 # to 100 characters, and fills its lines up to that width.
 _MAX_WRAP_WIDTH = 100
@@ -64,9 +65,6 @@ _MIN_WRAP_WIDTH = 40
 _FULL_SLACK = 12  # a filled line ends within a long word of the width
 _MAX_LONG_SHARE = 0.1  # of the text's words on lines wider than any wrap
 _MIN_FULL_SHARE = 0.3  # of the text's words on filled lines
-
-
-_MAX_BOX_LINES = 4
 
 
 class _Kind(NamedTuple):
@@ -221,21 +219,20 @@ class _Text:
         index = anchor
         while index < len(self.lines):
             kind = self.kinds[index]
-            if kind.inline:
-                index += 1
-                skipped = 0
-                while index < len(self.lines) and skipped < _MAX_INLINE_TITLES:
-                    title = self.kinds[index]
-                    if not title.blank and not (title.title and not is_caption(self.lines[index])):
-                        break
-                    skipped += not title.blank
-                    index += 1
-                continue
             if kind.chrome or kind.check_also:
                 break
-            kept.append(self.lines[index])
             index += 1
-        return [line for line in kept if line]
+            if kind.inline:
+                listed = 0
+                while index < len(self.lines) and listed < _MAX_INLINE_TITLES:
+                    line = self.kinds[index]
+                    if not (line.blank or (line.title and not is_caption(self.lines[index]))):
+                        break
+                    listed += not line.blank
+                    index += 1
+            elif not kind.blank:
+                kept.append(self.lines[index - 1])
+        return kept
 
     def lead(self, head: int, anchor: int) -> list[str]:
         """The sentences between the headline and an undated first paragraph that belong
