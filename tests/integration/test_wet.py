@@ -42,8 +42,8 @@ def page_text(seed: str, theme: str) -> bytes:
     return "\n".join(page_lines(seed, theme)).encode("utf-8")
 
 
-# Where each seed sits in the file: its address as crawled, the record type, its text,
-# and the canonical URL it must load under.
+# Where each seed sits in the file: its address as crawled, the record type, and the shape
+# of its text (a theme's page as WET text, or one paragraph per line).
 ENTRIES = {
     "000_91593a2357d0ac3e": (
         f"http://archive.sana.sy/en/?p={ARCHIVE_IDS['000_91593a2357d0ac3e']}",
