@@ -1568,7 +1568,7 @@ def _log(message: str) -> None:
 
 def run(args: argparse.Namespace, out: Path) -> dict[str, Any]:
     """Generate the corpus and run every measurement; returns all figures."""
-    from etl.runs.ingest import DEFAULT_BATCH_SIZE
+    from etl.config import DEFAULT_BATCH_SIZE
 
     batch = args.batch_size or DEFAULT_BATCH_SIZE
     results: dict[str, Any] = {"machine": _machine(), "batch_size": batch, "profiles": {}}

@@ -157,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="soak-") as scratch:
         out = args.out or Path(scratch)
         out.mkdir(parents=True, exist_ok=True)
-        from etl.runs.ingest import DEFAULT_BATCH_SIZE
+        from etl.config import DEFAULT_BATCH_SIZE
 
         result = soak(args.docs, args.workers, args.batch_size or DEFAULT_BATCH_SIZE, out)
     report(result)

@@ -8,7 +8,7 @@ Trigger it with its parameters (in the UI's form, or `--conf` as JSON):
   `categories` (`politics`, `world` or category ids; empty: both) for the sites;
 - `path`: the directory or WARC file of the `path` source (relative to the worker's
   working directory);
-- `batch_size`: inputs per batch; every batch is fetched, parsed, staged, validated and
+- `batch_size`: inputs per batch; every batch is fetched, parsed, validated and
   published by its own tasks, so a long backfill spreads over the workers and shows its
   progress batch by batch;
 - `reprocess`: take again what the warehouse already holds (files are parsed again, pages
@@ -26,7 +26,7 @@ from typing import Any
 
 from airflow.sdk import Param, dag, get_current_context, task
 from airflow.sdk.exceptions import AirflowFailException
-from bulletins_tasks import DEFAULT_ARGS, ledger_run_id, process_batches, trigger
+from bulletins_tasks import DEFAULT_ARGS, WAREHOUSE_QUEUE, ledger_run_id, process_batches, trigger
 
 from etl.runs import steps
 
@@ -73,7 +73,7 @@ PARAMS = {
     doc_md=__doc__,
 )
 def bulletins_backfill() -> None:
-    @task(pool=FETCH_POOL)
+    @task(pool=FETCH_POOL, queue=WAREHOUSE_QUEUE)
     def discover() -> list[dict[str, Any]]:
         context = get_current_context()
         params = context["params"]

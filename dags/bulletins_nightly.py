@@ -7,7 +7,7 @@ own backfill re-runs any past range correctly:
 
     airflow backfill create --dag-id bulletins_nightly --from-date 2025-09-01 --to-date 2025-09-30
 
-Tasks: discover (walk the category listings), then per batch fetch, parse, stage, validate
+Tasks: discover (walk the category listings), then per batch fetch, parse, validate
 and publish, then summarize. Only `publish` (and `summarize`, which closes the run's ledger
 row) writes the warehouse, one task at a time through the `duckdb_writer` pool; `publish`
 emits an Asset per warehouse table, so that other DAGs can be scheduled on fresh data.
@@ -20,7 +20,7 @@ from typing import Any
 
 from airflow.sdk import CronDataIntervalTimetable, Param, dag, get_current_context, task
 from airflow.sdk.exceptions import AirflowFailException
-from bulletins_tasks import DEFAULT_ARGS, ledger_run_id, process_batches, trigger
+from bulletins_tasks import DEFAULT_ARGS, WAREHOUSE_QUEUE, ledger_run_id, process_batches, trigger
 
 from etl.runs import steps
 
@@ -60,7 +60,7 @@ PARAMS = {
     doc_md=__doc__,
 )
 def bulletins_nightly() -> None:
-    @task(pool=FETCH_POOL)
+    @task(pool=FETCH_POOL, queue=WAREHOUSE_QUEUE)
     def discover() -> list[dict[str, Any]]:
         context = get_current_context()
         params = context["params"]

@@ -1,6 +1,6 @@
 """What the nightly and backfill DAGs share: their default arguments, the warehouse's Assets,
-and the tasks that follow discovery: per batch fetch, parse, stage, validate and publish (a
-mapped task group), then summarize.
+and the tasks that follow discovery: per batch fetch, parse, validate and publish (a mapped
+task group), then summarize.
 
 Not a DAG file (`.airflowignore` lists it); the DAG files import it from the DAGs folder.
 """
@@ -13,6 +13,7 @@ from typing import Any
 from airflow.sdk import Asset, TriggerRule, get_current_context, task, task_group
 from airflow.sdk.exceptions import AirflowFailException
 
+from etl import config
 from etl.runs import steps
 
 DEFAULT_ARGS: dict[str, Any] = {
@@ -28,6 +29,11 @@ WAREHOUSE = [
 ]
 # Only `publish` and `summarize` write the warehouse, one task at a time.
 WAREHOUSE_POOL = "duckdb_writer"
+# The tasks that use the DuckDB file or the crawl frontier (SQLite), both on one host's local
+# disk, run on the Celery queue that the worker of that host alone serves: `discover`
+# (reads the warehouse, walks listings into the frontier), `fetch` (the frontier), `publish`
+# and `summarize`. `parse` and `validate` run on any worker. Other executors ignore queues.
+WAREHOUSE_QUEUE = config.warehouse_queue()
 
 
 def ledger_run_id() -> str:
@@ -43,10 +49,10 @@ def trigger() -> str:
 
 def process_batches(batches: Any, *, fetch_pool: str) -> None:
     """Within a DAG: each planned batch (the output of a `discover` task) is fetched in
-    `fetch_pool`, parsed, staged, validated and published; then the run is summarized, and
-    fails when a batch was blocked or did not finish."""
+    `fetch_pool`, parsed (into staged Parquet files), validated and published; then the run
+    is summarized, and fails when a batch was blocked or did not finish."""
 
-    @task(pool=fetch_pool)
+    @task(pool=fetch_pool, queue=WAREHOUSE_QUEUE)
     def fetch(batch: dict[str, Any]) -> dict[str, Any]:
         return steps.fetch_batch(batch)
 
@@ -55,22 +61,18 @@ def process_batches(batches: Any, *, fetch_pool: str) -> None:
         return steps.parse_batch(batch)
 
     @task
-    def stage(batch: dict[str, Any]) -> dict[str, Any]:
-        return steps.stage_batch(batch)
-
-    @task
     def validate(batch: dict[str, Any]) -> dict[str, Any]:
         return steps.validate_batch(batch)
 
-    @task(pool=WAREHOUSE_POOL, outlets=WAREHOUSE)
+    @task(pool=WAREHOUSE_POOL, queue=WAREHOUSE_QUEUE, outlets=WAREHOUSE)
     def publish(batch: dict[str, Any]) -> dict[str, Any]:
         return steps.publish_batch(batch)
 
     @task_group(group_id="batch", prefix_group_id=False)
     def one_batch(batch: dict[str, Any]) -> Any:
-        return publish(validate(stage(parse(fetch(batch)))))
+        return publish(validate(parse(fetch(batch))))
 
-    @task(pool=WAREHOUSE_POOL, trigger_rule=TriggerRule.ALL_DONE)
+    @task(pool=WAREHOUSE_POOL, queue=WAREHOUSE_QUEUE, trigger_rule=TriggerRule.ALL_DONE)
     def summarize(results: Any) -> dict[str, Any]:
         summary = steps.summarize_run(ledger_run_id(), trigger=trigger(), results=results)
         if summary["status"] != "succeeded":  # blocked or failed: the run must show it

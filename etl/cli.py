@@ -17,16 +17,12 @@ import click
 import duckdb
 
 from etl import config, sqlfiles
+from etl.config import DEFAULT_BATCH_SIZE, DEFAULT_MAX_REJECT_SHARE
 from etl.errors import Rejected
 from etl.extract.parse import parse_document
 from etl.load.warehouse import WarehouseBusy, connect_read_only
-from etl.runs.ingest import (
-    DEFAULT_BATCH_SIZE,
-    DEFAULT_MAX_REJECT_SHARE,
-    Progress,
-    RunSummary,
-    ingest,
-)
+from etl.runs.engine import RunSummary
+from etl.runs.ingest import Progress, ingest
 from etl.sources.files import read_file
 
 log = logging.getLogger("etl")
@@ -296,7 +292,8 @@ def _categories(values: Sequence[str]) -> tuple[str, ...]:
     type=click.FloatRange(min=0),
     default=config.DEFAULT_CRAWL_DELAY,
     show_default=True,
-    help="Seconds between requests to one host (a longer robots.txt Crawl-delay wins).",
+    help="Seconds from the end of one answer to the next request to the same host; never "
+    "shorter than the host's robots.txt Crawl-delay (decimals honoured), whatever is given here.",
 )
 @click.option(
     "--concurrency",

@@ -9,6 +9,9 @@
   (a mirror or a test server); `--base-url` / `--wayback-base-url` override them.
 - `BULLETINS_CONTACT_URL`: the page named in the crawler's User-Agent, where site operators
   learn who crawls them and how to reach us.
+- `BULLETINS_WAREHOUSE_QUEUE`: the Celery queue of the DAG tasks that need the warehouse
+  file or the crawl frontier (default `warehouse`), served only by the worker on the host
+  that holds them.
 - `BULLETINS_DUCKDB_MEMORY`: DuckDB's `memory_limit` for the writer (default `256MB`); what
   does not fit spills to a temporary directory next to the warehouse.
 """
@@ -26,6 +29,14 @@ DEFAULT_WAYBACK_BASE_URL = "https://web.archive.org/"
 DEFAULT_CONTACT_URL = "https://example.org/sana-bulletins/crawler"
 # sana.sy's robots.txt asks for 5 s between requests; the archive host and Wayback get the same.
 DEFAULT_CRAWL_DELAY = 5.0
+# Inputs per batch, for every run (command line and DAGs alike). A batch of 500 pages is
+# about 70 MB of raw HTML and as much again of rows and DataFrames while it is audited; the
+# fixed cost of validating and publishing it (about half a second) comes to 1 ms a bulletin
+# (docs/benchmarks.md).
+DEFAULT_BATCH_SIZE = 500
+# A batch in which more than this share of the inputs was rejected is held back whole: most
+# likely a site changed its theme, or the wrong directory was given.
+DEFAULT_MAX_REJECT_SHARE = 0.5
 # DuckDB's memory for the writer: with the rest of a run (a batch of 500 pages, its rows,
 # great_expectations), a run stays under 1 GiB. Near-duplicate linking on a big warehouse is
 # the largest query; it spills beyond this (docs/benchmarks.md).
@@ -88,3 +99,9 @@ def contact_url() -> str:
 def user_agent() -> str:
     """The crawler's User-Agent: the project, its version and a contact URL."""
     return f"sana-bulletins/{__version__} (+{contact_url()})"
+
+
+def warehouse_queue() -> str:
+    """The Celery queue of the tasks that use the warehouse or the crawl frontier:
+    `$BULLETINS_WAREHOUSE_QUEUE`, default `warehouse`."""
+    return os.environ.get("BULLETINS_WAREHOUSE_QUEUE") or "warehouse"

@@ -142,6 +142,6 @@ select distinct on (document_id)
 from staging.documents
 where document_id not in (select document_id from documents);
 
-insert into rejects (run_id, uri, stage, reason, document_id)
-select $run_id, uri, stage, reason, document_id
+insert into rejects (run_id, uri, stage, reason, document_id, expectation, observed_value)
+select $run_id, uri, stage, reason, document_id, expectation, observed_value
 from staging.rejects;

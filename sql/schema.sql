@@ -1,7 +1,10 @@
--- The warehouse's tables. Every statement is idempotent: the schema is applied on each open.
--- Ids are short hex digests (see etl/normalize.py): the same bulletin is always the same row.
+-- The warehouse's tables as they are now: a new warehouse is created from this file. An
+-- older warehouse is brought here by the numbered files of sql/migrations/, applied in order
+-- when it is opened for writing and recorded in schema_migrations; a test holds that a
+-- warehouse migrated from the first version has exactly the tables and columns of this file.
+-- Ids are short hex digests (see etl/load/rows.py): the same bulletin is always the same row.
 
-create table if not exists ingest_runs (
+create table ingest_runs (
     run_id varchar not null,
     trigger varchar not null,
     started_at timestamp not null,
@@ -20,7 +23,7 @@ create table if not exists ingest_runs (
     failed_checks varchar
 );
 
-create table if not exists documents (
+create table documents (
     document_id varchar not null,
     uri varchar not null,
     media_type varchar not null,
@@ -35,7 +38,7 @@ create table if not exists documents (
     first_run_id varchar not null
 );
 
-create table if not exists articles (
+create table articles (
     article_id varchar not null,
     url varchar,
     source varchar not null,
@@ -55,25 +58,25 @@ create table if not exists articles (
     last_run_id varchar not null
 );
 
-create table if not exists paragraphs (
+create table paragraphs (
     article_id varchar not null,
     position integer not null,
     text varchar not null,
     is_truncated boolean not null
 );
 
-create table if not exists authors (
+create table authors (
     author_id varchar not null,
     name varchar not null
 );
 
-create table if not exists article_authors (
+create table article_authors (
     article_id varchar not null,
     author_id varchar not null,
     position integer not null
 );
 
-create table if not exists related_links (
+create table related_links (
     article_id varchar not null,
     position integer not null,
     kind varchar not null,
@@ -82,7 +85,7 @@ create table if not exists related_links (
     url varchar
 );
 
-create table if not exists captions (
+create table captions (
     article_id varchar not null,
     position integer not null,
     text varchar not null
@@ -90,19 +93,19 @@ create table if not exists captions (
 
 -- People, places, countries and organizations (the gazetteer's and those found in bulletins),
 -- with every spelling seen; mentions, titles and meetings point at them.
-create table if not exists entities (
+create table entities (
     entity_id varchar not null,
     name varchar not null,
     kind varchar not null,
     country varchar
 );
 
-create table if not exists entity_aliases (
+create table entity_aliases (
     entity_id varchar not null,
     alias varchar not null
 );
 
-create table if not exists mentions (
+create table mentions (
     article_id varchar not null,
     entity_id varchar not null,
     surface varchar not null,
@@ -111,7 +114,7 @@ create table if not exists mentions (
     confidence double not null
 );
 
-create table if not exists person_roles (
+create table person_roles (
     entity_id varchar not null,
     article_id varchar not null,
     title varchar not null,
@@ -119,7 +122,7 @@ create table if not exists person_roles (
     organization varchar
 );
 
-create table if not exists meetings (
+create table meetings (
     meeting_id varchar not null,
     article_id varchar not null,
     meeting_date date,
@@ -129,23 +132,25 @@ create table if not exists meetings (
     kind varchar not null
 );
 
-create table if not exists meeting_participants (
+create table meeting_participants (
     meeting_id varchar not null,
     entity_id varchar not null,
     role varchar not null
 );
 
-create table if not exists rejects (
+create table rejects (
     run_id varchar not null,
     uri varchar not null,
     stage varchar not null,
     reason varchar not null,
-    document_id varchar
+    document_id varchar,
+    expectation varchar,  -- the expectation that held the article back (stage validate)
+    observed_value varchar
 );
 
 -- Data-quality results: one row per expectation evaluated on a batch (GX suites and the
 -- cross-table checks in sql/checks/ alike).
-create table if not exists dq_results (
+create table dq_results (
     run_id varchar not null,
     batch_no integer not null,
     suite varchar not null,
@@ -159,13 +164,16 @@ create table if not exists dq_results (
     notes varchar
 );
 
--- Batches of an orchestrated run (Airflow) as they were published: the counters each one
--- added to its run, written in the same transaction as the batch's rows, so that a publish
--- task retried after a crash finds the batch either wholly published or not at all.
-create table if not exists run_batches (
+-- Batches of a run as they were published (or held back): the counters each one added to its
+-- run, written in the same transaction as the batch's rows, so that a publish retried after a
+-- crash finds the batch either wholly published or not at all. A batch is known by a digest
+-- of its inputs (batch_key), so that a run planned again can never take a new batch for one
+-- it published; batch_no is its place in the run, for people.
+create table run_batches (
     run_id varchar not null,
+    batch_key varchar not null,
     batch_no integer not null,
-    tally varchar not null,  -- JSON: the batch's counters (etl.steps.publish_batch)
+    tally varchar not null,  -- JSON: the batch's counters (etl.runs.engine)
     published_at timestamp not null,
-    primary key (run_id, batch_no)
+    primary key (run_id, batch_key)
 );

@@ -1,6 +1,7 @@
 """Fetching the SANA sites from the web: politely, resumably, and with every response kept.
 
 - `listings`: the two site profiles (URLs, listing pages, categories);
+- `pagination`: where a listing page says its next page is, in every common WordPress form;
 - `robots`: robots.txt rules and Crawl-delay per host;
 - `http`: the HTTP client (politeness gate, retries with backoff, redirects, size cap) that
   hands every response to the WARC landing zone;

@@ -30,7 +30,7 @@ from pathlib import Path
 import httpx
 
 from etl import config
-from etl.fetch.discovery import Bounds, date_cards, page_is_past
+from etl.fetch.discovery import Bounds, date_cards, walk_ends_after
 from etl.fetch.frontier import Frontier, UrlRow, Walk
 from etl.fetch.http import (
     Credentials,
@@ -42,6 +42,7 @@ from etl.fetch.http import (
     split_credentials,
 )
 from etl.fetch.listings import Card, Listing, Site, make_site
+from etl.fetch.pagination import listing_page_number
 from etl.fetch.robots import host_key
 from etl.fetch.stored import StoredIndex
 from etl.fetch.wayback import Wayback
@@ -181,6 +182,8 @@ class Crawler:
         self.job_id = ""
         self.yielded: list[str] = []  # canonical URLs handed to the loader
         self.finished = False
+        # The cards of each walk's last page, to see a page that only repeats it.
+        self._last_cards: dict[str, list[str]] = {}
 
     # -- the stream -------------------------------------------------------------------------
 
@@ -239,10 +242,9 @@ class Crawler:
         url = self.site.listing_url(walk.category, walk.next_page)
         result = self._get_page(url, role="listing")
         listing = self._cards_of(result) if result.ok else Listing()
-        if result.ok:
-            self.stats.listing_pages += 1
-        if result.status == 404 or (result.ok and not listing.cards):
-            log.info("%s: listing ends before page %d", walk.category, walk.next_page)
+        end = self._end_of_listing(walk, result, listing)
+        if end is not None:
+            log.info("%s: listing ends before page %d (%s)", walk.category, walk.next_page, end)
             walk.is_done = True
             self.frontier.save_walk(self.job_id, walk)
             return False
@@ -252,13 +254,38 @@ class Crawler:
             self.stats.warnings.append(message)
             self.stats.complete = False
             return False
-        log.info("%s page %d: %d articles", walk.category, walk.next_page, len(listing.cards))
+        self.stats.listing_pages += 1
+        self._last_cards[walk.category] = [card.url for card in listing.cards]
+        log.info(
+            "%s page %d: %d articles; next page: %s",
+            walk.category,
+            walk.next_page,
+            len(listing.cards),
+            f"{listing.next_url} ({listing.next_form})" if listing.next_url else "none linked",
+        )
         walk.pending_page = walk.next_page
         walk.pending_cards = listing.cards
         walk.pending_has_next = listing.has_next
         walk.next_page += 1
         self.frontier.save_walk(self.job_id, walk)
         return True
+
+    def _end_of_listing(self, walk: Walk, result: FetchResult, listing: Listing) -> str | None:
+        """Why the page just asked for is past the end of the listing, or None: it does not
+        exist (404, 410, no capture), has no cards, was redirected to another page (a site
+        that sends unknown pages home), or only repeats the page before."""
+        if result.status in (404, 410) or result.absent:
+            return result.error or "not found"
+        if not result.ok:
+            return None
+        if not listing.cards:
+            return "no articles"
+        assert result.response is not None
+        if result.hops and listing_page_number(result.response.url) != walk.next_page:
+            return f"redirected to {result.response.url}"
+        if [card.url for card in listing.cards] == self._last_cards.get(walk.category):
+            return "it repeats the page before"
+        return None
 
     def _cards_of(self, result: FetchResult) -> Listing:
         assert result.response is not None
@@ -304,7 +331,7 @@ class Crawler:
                 card_date=date,
             )
         walk.anchor_date = running
-        walk.is_done = not walk.pending_has_next or page_is_past(dates, self.bounds)
+        walk.is_done = walk_ends_after(dates, self.bounds, has_next=walk.pending_has_next)
         walk.pending_cards = None
         walk.pending_page = None
         self.frontier.save_walk(self.job_id, walk)
@@ -363,7 +390,9 @@ class Crawler:
         assert self.wayback is not None
         canonical = self.site.canonical_base + url[len(self.site.base_url) :]
         outcome = self.wayback.fetch([canonical], article_url=article_url, role=role)
-        return outcome.result or FetchResult(url, error=f"wayback: {outcome.reason}")
+        if outcome.result is not None:
+            return outcome.result
+        return FetchResult(url, error=f"wayback: {outcome.reason}", absent=outcome.missing)
 
     def fetch_article(self, row: UrlRow) -> RawDocument | Unreadable:
         """Fetch one article (origin, then Wayback when the origin fails or the archive

@@ -7,8 +7,12 @@ for the purpose). Going down the listing, each card is the latest date with its 
 that is not after the card above it; the exact dates of the articles fetched from each page
 re-anchor the walk, so that an inference never drifts for more than one page.
 
-A walk stops after a page whose dated cards are all older than `--since`, after a page with
-no cards or no next page, or when the crawl has taken on `--max-articles`.
+A walk stops after a page whose dated cards are all older than `--since`, after a page that
+links no next page and reaches past `--since`, at a page that is not there (404, no capture),
+has no cards or leads back to an earlier one, or when the crawl has taken on `--max-articles`.
+A page that links no next page but whose cards are all in range (or newer) does not end the
+walk: the next page is tried anyway, since themes paginate in forms no reader sees (a page
+loaded by script, markup never met).
 """
 
 from __future__ import annotations
@@ -81,3 +85,12 @@ def page_is_past(dates: list[dt.date | None], bounds: Bounds) -> bool:
     """Whether every card of a page is older than the range (so the walk stops after it);
     a page with an undated card is not."""
     return bool(dates) and all(bounds.is_past(date) for date in dates)
+
+
+def walk_ends_after(dates: list[dt.date | None], bounds: Bounds, *, has_next: bool) -> bool:
+    """Whether a listing walk ends after a page whose cards have these dates: when every one
+    is older than the range; or, when the page links no next page, when any one is (the
+    listing has gone past the range). Otherwise the next page is asked for, linked or not."""
+    if page_is_past(dates, bounds):
+        return True
+    return not has_next and any(bounds.is_past(date) for date in dates)

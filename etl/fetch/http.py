@@ -1,8 +1,11 @@
 """The crawler's HTTP client: polite, patient with slow hosts, and forgetful of nothing.
 
-- Politeness: robots.txt is read once per host and obeyed; requests to one host start at
-  least `delay` seconds apart (or the host's Crawl-delay, whichever is longer), with at most
-  `max_per_host` in flight.
+- Politeness: robots.txt is read once per host and obeyed; a request to one host starts at
+  least `delay` seconds (or the host's Crawl-delay, whichever is longer) after the previous
+  request to it started and after its answer ended, with at most `max_per_host` in flight.
+  Counting from the end of the answer is what makes the host see the delay: a request
+  arrives after it is sent, and an answer ends after its request arrived, so two requests
+  sent `delay` apart from their starts could arrive closer than that.
 - Patience: timeouts sized for a host that takes a minute a page; retries with exponential
   backoff and full jitter on timeouts, connection errors, 429 and 5xx, waiting what a
   Retry-After header asks (up to a cap).
@@ -116,6 +119,7 @@ class FetchResult:
     error: str | None = None
     transient: bool = False
     blocked: bool = False  # robots.txt disallows it
+    absent: bool = False  # the Wayback Machine holds no capture of it (its 404)
     hops: list[str] = field(default_factory=list)
 
     @property
@@ -179,8 +183,9 @@ def _header(response: WebResponse, name: str) -> str | None:
 
 
 class _HostGate:
-    """Per-host spacing of request starts and a bound on requests in flight. The spacing
-    is the delay known when the next request comes, so the first request after robots.txt
+    """Per-host spacing of requests and a bound on requests in flight. A request starts
+    `delay` after the later of the previous start and the previous end on its host; the
+    delay is the one known when the request comes, so the first request after robots.txt
     already waits its Crawl-delay."""
 
     def __init__(self, max_per_host: int, clock: Callable[[], float]) -> None:
@@ -188,7 +193,7 @@ class _HostGate:
         self._clock = clock
         self._lock = threading.Lock()
         self._slots: dict[str, threading.Semaphore] = {}
-        self._last_start: dict[str, float] = {}
+        self._last: dict[str, float] = {}  # the latest start or end of a request, by host
 
     def acquire(self, host: str, delay: float) -> float:
         """Take a slot on `host`; returns how long to sleep before sending."""
@@ -197,15 +202,16 @@ class _HostGate:
         slot.acquire()
         with self._lock:
             now = self._clock()
-            last = self._last_start.get(host)
+            last = self._last.get(host)
             start = now if last is None else max(now, last + delay)
-            self._last_start[host] = start
+            self._last[host] = start
         return start - now
 
     def release(self, host: str) -> None:
-        """Give the slot back."""
+        """Give the slot back once the request has ended (answered or failed)."""
         with self._lock:
             slot = self._slots[host]
+            self._last[host] = max(self._last.get(host, 0.0), self._clock())
         slot.release()
 
 

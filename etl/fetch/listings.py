@@ -4,6 +4,11 @@ A site has a canonical base (the real host, which names articles in the warehous
 URL to fetch from (the same by default; a mirror or a test server when overridden). Article
 URLs are always stored in their canonical form, so that an article fetched from a mirror, from
 the origin or from the Wayback Machine is one article.
+
+A listing page's cards are read with the rules of the site's theme, and when those find none,
+with WordPress's own post markup (`post_class()`: `.type-post`, `.hentry`), which nearly every
+theme prints: a Wayback capture from another era, or a relaunch, is still read. Its next page
+is read by `etl.fetch.pagination`, whatever form the theme writes it in.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from etl import config
+from etl.fetch.pagination import next_page_link
 from etl.sites import (
     ARCHIVE_CANONICAL,
     CURRENT_ARTICLE_PATH,
@@ -30,6 +36,7 @@ from etl.sites import (
     canonical_article_url,
     host_of,
 )
+from etl.sources.warc import wayback_original
 
 _MONTHS = {
     name: number
@@ -69,11 +76,17 @@ class Card:
 
 @dataclass(frozen=True)
 class Listing:
-    """A listing page read: its cards in page order (newest first) and whether a next page
-    is linked."""
+    """A listing page read: its cards in page order (newest first), and the canonical address
+    of the next page when the page links one (`next_form`: how it was written)."""
 
     cards: list[Card] = field(default_factory=list)
-    has_next: bool = False
+    next_url: str | None = None
+    next_form: str = ""
+
+    @property
+    def has_next(self) -> bool:
+        """Whether the page links a next page."""
+        return self.next_url is not None
 
 
 def _tree(page: str) -> lxml_html.HtmlElement | None:
@@ -85,6 +98,23 @@ def _tree(page: str) -> lxml_html.HtmlElement | None:
 
 def _has_class(name: str) -> str:
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+def _outside_content() -> str:
+    # Menus, headers, footers and sidebars list other stories than the listing's.
+    return (
+        "ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside or "
+        f"ancestor::*[{_has_class('widget')} or {_has_class('sidebar')} or @id='sidebar']"
+    )
+
+
+def _iso_date(stamps: list[str]) -> dt.date | None:
+    for stamp in stamps:
+        try:
+            return dt.date.fromisoformat(str(stamp).strip()[:10])
+        except ValueError:
+            continue
+    return None
 
 
 def _card_month_day(text: str) -> tuple[tuple[int, int] | None, dt.date | None]:
@@ -124,8 +154,58 @@ class Site:
         raise NotImplementedError
 
     def parse_listing(self, page: str, page_url: str) -> Listing:
-        """The cards of a listing page, in page order, with canonical article URLs."""
+        """A listing page fetched from `page_url` (a Wayback capture's address included):
+        its cards in page order, with canonical article URLs, and its next page."""
+        tree = _tree(page)
+        if tree is None:
+            return Listing()
+        original = wayback_original(page_url)
+        address = original[1] if original else page_url
+        cards = self._theme_cards(tree, address) or self._wordpress_cards(tree, address)
+        found = next_page_link(
+            tree, address, canonical=self.to_canonical, is_article=self.is_article
+        )
+        if found is None:
+            return Listing(cards=cards)
+        return Listing(cards=cards, next_url=found.url, next_form=found.form)
+
+    def _theme_cards(self, tree: lxml_html.HtmlElement, address: str) -> list[Card]:
+        """The cards that the site's theme prints, read by its own markup."""
         raise NotImplementedError
+
+    def _article_url(self, hrefs: list[str], address: str) -> str | None:
+        urls = (self.to_canonical(urljoin(address, str(href))) for href in hrefs)
+        return next((url for url in urls if self.is_article(url)), None)
+
+    def _wordpress_cards(self, tree: lxml_html.HtmlElement, address: str) -> list[Card]:
+        """Cards as WordPress's `post_class()` marks them (`.type-post`, `.hentry`), outside
+        menus and sidebars: the title's link (else the first link to an article), dated by
+        `<time datetime>`, else by a month and day in the card's date."""
+        cards: list[Card] = []
+        seen: set[str] = set()
+        post = f"{_has_class('type-post')} or {_has_class('hentry')}"
+        posts = f"//*[({post}) and not({_outside_content()})]"
+        for item in tree.xpath(posts):
+            titled = item.xpath(
+                f".//*[{_has_class('entry-title')} or {_has_class('post-title')} or self::h2 "
+                "or self::h3]//a/@href"
+            )
+            url = self._article_url(titled, address) or self._article_url(
+                item.xpath(".//a/@href"), address
+            )
+            if url is None or url in seen:
+                continue
+            seen.add(url)
+            date = _iso_date(item.xpath(".//time/@datetime"))
+            month_day = None
+            if date is None:
+                stamp = item.xpath(
+                    f".//*[self::time or {_has_class('entry-date')} or {_has_class('tie-date')}]"
+                )
+                text = " ".join(" ".join(s.text_content() for s in stamp).split())
+                month_day, date = _card_month_day(text)
+            cards.append(Card(url=url, date=date, month_day=month_day))
+        return cards
 
     def is_article(self, canonical: str) -> bool:
         """Whether a canonical URL is an article of this site."""
@@ -173,35 +253,20 @@ class CurrentSite(Site):
             CURRENT_ARTICLE_PATH.match(urlsplit(canonical).path)
         )
 
-    def parse_listing(self, page: str, page_url: str) -> Listing:
+    def _theme_cards(self, tree: lxml_html.HtmlElement, address: str) -> list[Card]:
         """Cards of the main listing block only (`.blog-content .p-wrap`): the header's mega
-        menus and the sidebar carry cards of other stories."""
-        tree = _tree(page)
-        if tree is None:
-            return Listing()
+        menus and the sidebar carry cards of other stories. Dated by `<time datetime>`."""
         main = tree.xpath(f"//div[{_has_class('blog-content')}]") or [tree]
         cards: list[Card] = []
         seen: set[str] = set()
         for wrap in main[0].xpath(f".//div[{_has_class('p-wrap')}]"):
             links = wrap.xpath(f".//a[{_has_class('p-url')}]/@href") or wrap.xpath(".//a/@href")
-            urls = [self.to_canonical(urljoin(page_url, str(href))) for href in links]
-            url = next((u for u in urls if self.is_article(u)), None)
+            url = self._article_url(links, address)
             if url is None or url in seen:
                 continue
             seen.add(url)
-            stamps = wrap.xpath(".//time/@datetime")
-            date = None
-            if stamps:
-                try:
-                    date = dt.date.fromisoformat(str(stamps[0]).strip()[:10])
-                except ValueError:
-                    date = None
-            cards.append(Card(url=url, date=date))
-        has_next = bool(
-            tree.xpath("//link[@rel='next']")
-            or tree.xpath(f"//a[{_has_class('next')} and {_has_class('page-numbers')}]")
-        )
-        return Listing(cards=cards, has_next=has_next)
+            cards.append(Card(url=url, date=_iso_date(wrap.xpath(".//time/@datetime"))))
+        return cards
 
 
 class ArchiveSite(Site):
@@ -245,20 +310,18 @@ class ArchiveSite(Site):
             return [canonical]
         return [canonical, f"{CURRENT_CANONICAL}?p={post_id}"]
 
-    def parse_listing(self, page: str, page_url: str) -> Listing:
-        """Cards of the archive box (`article.item-list` with `h2.post-box-title a`); the
-        sidebar's lists are left out. Dates come from the card's `tie-date` (month and day)."""
-        tree = _tree(page)
-        if tree is None:
-            return Listing()
+    def _theme_cards(self, tree: lxml_html.HtmlElement, address: str) -> list[Card]:
+        """Cards of the archive box (`article.item-list`, titled `h2.post-box-title a`, or
+        `h2.post-title a` in Sahifa's wide-thumbnail layout, else by their first link to an
+        article); the sidebar's lists are left out. Dates come from the card's `tie-date`
+        (month and day)."""
         cards: list[Card] = []
         seen: set[str] = set()
+        titles = f"{_has_class('post-box-title')} or {_has_class('post-title')}"
         for item in tree.xpath(f"//article[{_has_class('item-list')}]"):
-            links = item.xpath(f".//h2[{_has_class('post-box-title')}]/a/@href")
-            if not links:
-                continue
-            url = self.to_canonical(urljoin(page_url, str(links[0])))
-            if not self.is_article(url) or url in seen:
+            links = item.xpath(f".//h2[{titles}]/a/@href") or item.xpath(".//a/@href")
+            url = self._article_url(links, address)
+            if url is None or url in seen:
                 continue
             seen.add(url)
             stamp = " ".join(
@@ -266,10 +329,7 @@ class ArchiveSite(Site):
             )
             month_day, date = _card_month_day(stamp)
             cards.append(Card(url=url, date=date, month_day=month_day))
-        has_next = bool(
-            tree.xpath("//link[@rel='next']") or tree.xpath("//span[@id='tie-next-page']//a")
-        )
-        return Listing(cards=cards, has_next=has_next)
+        return cards
 
 
 def make_site(name: str, base_url: str | None = None) -> Site:

@@ -4,13 +4,21 @@ requests (Crawl-delay).
 What an answer means follows RFC 9309: a 2xx body is parsed; 4xx (no robots.txt) allows
 everything; a 5xx or an unreachable host disallows everything for now, since the host may be
 unable to say what it forbids.
+
+A body is read as search engines read it (RFC 9309 and Google's rules), with Protego, the
+parser Scrapy uses: `*` matches any run of characters and `$` ends a pattern; the longest
+matching pattern wins, `Allow` on a tie; our own `User-agent` group replaces the `*` group;
+Crawl-delay may have decimals (`0.5`). The standard library's robotparser reads none of that:
+it takes patterns literally, lets the first matching line win, and drops a Crawl-delay that
+is not a whole number.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
-from urllib.robotparser import RobotFileParser
+
+from protego import Protego
 
 AGENT_TOKEN = "sana-bulletins"
 # RFC 9309 asks crawlers to parse at least the first 500 KiB of a robots.txt; what follows
@@ -38,11 +46,9 @@ class RobotsRules:
     text: str = ""
 
     def __post_init__(self) -> None:
-        self._parser: RobotFileParser | None = None
+        self._parser: Protego | None = None
         if self.status is not None and 200 <= self.status < 300:
-            parser = RobotFileParser()
-            parser.parse(self.text[:MAX_ROBOTS_BYTES].splitlines())
-            self._parser = parser
+            self._parser = Protego.parse(self.text[:MAX_ROBOTS_BYTES])
 
     @property
     def closed_reason(self) -> str | None:
@@ -64,11 +70,11 @@ class RobotsRules:
             return False
         if self._parser is None:
             return True
-        return self._parser.can_fetch(agent, url)
+        return self._parser.can_fetch(url, agent)
 
     def crawl_delay(self, agent: str = AGENT_TOKEN) -> float | None:
-        """The Crawl-delay the host asks of `agent` (its own group, else `*`), in seconds."""
+        """The Crawl-delay the host asks of `agent` (its own group, else `*`), in seconds,
+        decimals kept; None when it asks none or writes something that is not a number."""
         if self._parser is None:
             return None
-        delay = self._parser.crawl_delay(agent)
-        return float(delay) if delay is not None else None
+        return self._parser.crawl_delay(agent)

@@ -19,6 +19,7 @@ from etl.fetch.http import FetchResult, HttpClient
 log = logging.getLogger(__name__)
 
 _CDX_FIELDS = "timestamp,original,statuscode,mimetype"
+_NO_CAPTURE = "no capture"
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class WaybackOutcome:
 
     result: FetchResult | None
     reason: str | None
+    missing: bool = False  # no address had a capture: the page is not there to be had
 
     @property
     def ok(self) -> bool:
@@ -112,7 +114,7 @@ class Wayback:
             return None, f"CDX lookup failed ({result.error})"
         capture = best_capture(parse_cdx(result.response.body))
         if capture is None:
-            return None, "no capture"
+            return None, _NO_CAPTURE
         return capture, None
 
     def fetch(
@@ -121,11 +123,14 @@ class Wayback:
         """Fetch the newest capture among `addresses` (tried in order) of a page: an article
         (`article_url` its canonical address) or, with `role`, a listing."""
         reasons = []
+        missing = bool(addresses)
         for address in addresses:
             capture, reason = self.lookup(address)
             if capture is None:
                 reasons.append(f"{_without_scheme(address)}: {reason}")
+                missing = missing and reason == _NO_CAPTURE
                 continue
+            missing = False
             result = self.client.get(
                 self.capture_url(capture),
                 role=role,
@@ -135,4 +140,4 @@ class Wayback:
             if result.ok:
                 return WaybackOutcome(result, None)
             reasons.append(f"capture {capture.timestamp}: {result.error}")
-        return WaybackOutcome(None, "; ".join(reasons) or "no address to look up")
+        return WaybackOutcome(None, "; ".join(reasons) or "no address to look up", missing)

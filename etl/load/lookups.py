@@ -16,13 +16,14 @@ from etl.load.warehouse import connect_read_only
 from etl.sites import canonical_article_url, url_key
 
 
-def stored_index(db: Path) -> StoredIndex:
+def stored_index(db: Path, *, wait: float = 30.0) -> StoredIndex:
     """What the warehouse at `db` holds, as the crawler needs it (empty when there is no
-    warehouse yet): article URLs, their dates, document places and fetch failures."""
+    warehouse yet): article URLs, their dates, document places and fetch failures. Waits up
+    to `wait` seconds while a run publishes."""
     index = StoredIndex()
     if not db.is_file():
         return index
-    con = connect_read_only(db)
+    con = connect_read_only(db, wait=wait)
 
     def rows(name: str) -> list[tuple[Any, ...]]:
         return con.execute(sqlfiles.load(f"lookups/{name}")).fetchall()

@@ -13,7 +13,7 @@ import json
 import logging
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,11 +41,34 @@ class CheckResult:
     unexpected_count: int | None
     unexpected_sample: str | None  # a JSON list of up to SAMPLE_SIZE values
     notes: str | None = None
+    # For an expectation about single rows: the key (the table's `ROW_KEYS` column) and the
+    # value of each row that failed it, as great_expectations reported them. None for an
+    # expectation about the table as a whole.
+    failed_rows: list[tuple[str | None, str]] | None = field(default=None, compare=False)
 
     @property
     def blocks(self) -> bool:
         """True when this result holds the batch back."""
         return self.severity == "critical" and not self.success
+
+    @property
+    def is_about_rows(self) -> bool:
+        """True for an expectation about single rows, whose failing rows are known."""
+        return self.failed_rows is not None
+
+    def row(self) -> dict[str, Any]:
+        """The result's columns in `dq_results` (the failing rows are not among them)."""
+        return {
+            "suite": self.suite,
+            "expectation": self.expectation,
+            "column_name": self.column_name,
+            "severity": self.severity,
+            "success": self.success,
+            "observed_value": self.observed_value,
+            "unexpected_count": self.unexpected_count,
+            "unexpected_sample": self.unexpected_sample,
+            "notes": self.notes,
+        }
 
     @property
     def label(self) -> str:
@@ -81,6 +104,39 @@ def _frame_for_gx(frame: pd.DataFrame) -> pd.DataFrame:
         if str(frame[column].dtype).startswith("datetime64"):
             frame[column] = frame[column].dt.date
     return frame
+
+
+def _plain(value: Any) -> str | None:
+    """A value as GX reports it (numpy scalars, NaN for nulls), as text or None."""
+    if value is None:
+        return None
+    try:
+        if value != value:  # NaN, GX's null
+            return None
+    except (TypeError, ValueError):
+        pass
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value.item() if hasattr(value, "item") else value)
+
+
+def _failed_rows(
+    result: Mapping[str, Any], key: str | None, column: str | None
+) -> list[tuple[str | None, str]] | None:
+    """The (key, observed value) of each row that failed an expectation about single rows;
+    None for an expectation about the table (GX reports no rows for it)."""
+    index = result.get("unexpected_index_list")
+    if index is None or key is None:
+        return None
+    found = []
+    for entry in index:
+        if not isinstance(entry, Mapping):
+            return None
+        observed = entry.get(column) if column else None
+        if column is None:  # compound columns: every other column is the observation
+            observed = ", ".join(f"{k}={_plain(v)}" for k, v in entry.items() if k != key)
+        found.append((_plain(entry.get(key)), _plain(observed) or ""))
+    return found
 
 
 class Validator:
@@ -133,9 +189,18 @@ class Validator:
             )
 
     def validate(
-        self, frames: Mapping[str, pd.DataFrame], *, run_name: str, today: dt.date | None = None
+        self,
+        frames: Mapping[str, pd.DataFrame],
+        *,
+        run_name: str,
+        keys: Mapping[str, str],
+        today: dt.date | None = None,
     ) -> list[CheckResult]:
-        """Validate each staged table's DataFrame with its suite; returns every result."""
+        """Validate each staged table's DataFrame with its suite; returns every result.
+
+        `keys` names each table's key column: for an expectation about single rows, GX
+        reports the key of each row that failed it (`result_format` COMPLETE with
+        `unexpected_index_column_names`), so that those rows alone can be held back."""
         from great_expectations.core.run_identifier import RunIdentifier
 
         tomorrow = (today or dt.date.today()) + dt.timedelta(days=1)
@@ -143,10 +208,16 @@ class Validator:
         for table, definition in self._definitions.items():
             if table not in frames:
                 continue
+            key = keys.get(table)
             outcome = definition.run(
                 batch_parameters={"dataframe": _frame_for_gx(frames[table])},
                 expectation_parameters={"tomorrow": tomorrow.isoformat()},
-                result_format="SUMMARY",
+                result_format={
+                    "result_format": "COMPLETE",
+                    "unexpected_index_column_names": [key] if key else [],
+                    "partial_unexpected_count": SAMPLE_SIZE,
+                    "return_unexpected_index_query": False,
+                },
                 run_id=RunIdentifier(run_name=run_name),
             )
             for item in outcome.results:
@@ -156,6 +227,8 @@ class Validator:
                 result = item.result or {}
                 failed_to_run = bool((item.exception_info or {}).get("raised_exception"))
                 sample = result.get("partial_unexpected_list")
+                if sample is None and result.get("unexpected_list") is not None:
+                    sample = result["unexpected_list"]
                 results.append(
                     CheckResult(
                         suite=table,
@@ -171,6 +244,9 @@ class Validator:
                         unexpected_count=result.get("unexpected_count"),
                         unexpected_sample=_json(sample[:SAMPLE_SIZE]) if sample else None,
                         notes=(config.meta or {}).get("notes"),
+                        failed_rows=None
+                        if failed_to_run
+                        else _failed_rows(result, key, config.kwargs.get("column")),
                     )
                 )
         return results

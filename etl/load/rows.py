@@ -144,6 +144,8 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("stage", pa.string()),
             ("reason", pa.string()),
             ("document_id", pa.string()),
+            ("expectation", pa.string()),
+            ("observed_value", pa.string()),
         ]
     ),
 }
@@ -248,7 +250,16 @@ class Batch:
 
     def add_reject(self, uri: str, stage: str, reason: str, doc_id: str | None = None) -> None:
         """Record a document that could not become an article."""
-        self.rejects.append({"uri": uri, "stage": stage, "reason": reason, "document_id": doc_id})
+        self.rejects.append(
+            {
+                "uri": uri,
+                "stage": stage,
+                "reason": reason,
+                "document_id": doc_id,
+                "expectation": None,
+                "observed_value": None,
+            }
+        )
 
     def add_bulletin(self, bulletin: Bulletin, doc_id: str) -> None:
         """Add a parsed bulletin, to become its article row and child rows."""

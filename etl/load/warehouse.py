@@ -3,20 +3,23 @@
 Only this module writes the warehouse. A staged batch (Parquet files, see staging.py) that
 passed its audit is published in one transaction with `INSERT ... SELECT` from it, never a
 row at a time; any failure rolls the whole batch back.
+
+DuckDB lets one process write a file and no process read it meanwhile. So a writer holds the
+file only while it publishes a batch (a second or so), and readers that meet it wait: a run
+costs what its batches change, never a copy of the warehouse, and analysts keep reading
+between its batches.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import fcntl
 import json
 import logging
 import os
 import secrets
-import shutil
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +31,7 @@ import pyarrow as pa
 
 from etl import config, sqlfiles
 from etl.extract import PARSER_VERSION
-from etl.load import staging
+from etl.load import migrations, staging
 from etl.load.quality import CheckResult
 
 log = logging.getLogger(__name__)
@@ -99,14 +102,63 @@ class WarehouseBusy(Exception):
     """Another process is writing the warehouse."""
 
 
-@contextmanager
-def writer_lock(path: Path, wait: float = 0.0) -> Iterator[None]:
-    """Hold the warehouse's writer lock (`<file>.lock`, an flock) for the block.
+class NotAWarehouse(Exception):
+    """The file named as the warehouse is not a DuckDB database."""
 
-    Every writer takes it, so that two runs never interleave; waits up to `wait` seconds,
-    then raises `WarehouseBusy` naming the holder.
+
+# DuckDB's files carry "DUCK" at byte 8 (after the checksum of the first block).
+_MAGIC_OFFSET, _MAGIC = 8, b"DUCK"
+
+
+def check_warehouse_file(path: Path) -> None:
+    """Raise `NotAWarehouse` when `path` is a file that is not a DuckDB database (an empty
+    file or a missing one is fine: it becomes a new warehouse)."""
+    if path.exists() and not path.is_file():
+        raise NotAWarehouse(f"{path} is not a file")
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as handle:
+        head = handle.read(_MAGIC_OFFSET + len(_MAGIC))
+    if head[_MAGIC_OFFSET:] != _MAGIC:
+        raise NotAWarehouse(f"{path} is not a DuckDB database")
+
+
+def _is_lock_conflict(exc: duckdb.Error) -> bool:
+    return isinstance(exc, duckdb.IOException) and "lock" in str(exc).lower()
+
+
+def _connect_waiting(
+    connect: Callable[[], duckdb.DuckDBPyConnection], path: Path, wait: float
+) -> duckdb.DuckDBPyConnection:
+    """`connect()`, retried while another process has the file open (a writer that a reader
+    meets, or readers that a writer meets), for up to `wait` seconds."""
+    deadline = time.monotonic() + wait
+    pause = 0.1
+    while True:
+        try:
+            return connect()
+        except duckdb.Error as exc:
+            if not _is_lock_conflict(exc) or time.monotonic() + pause > deadline:
+                if _is_lock_conflict(exc):
+                    raise WarehouseBusy(
+                        f"{path} is held by another process (a run publishing, or a "
+                        f"reader such as a notebook); waited {wait:g} s"
+                    ) from None
+                raise
+            log.debug("%s is held by another process; waiting %.1f s", path, pause)
+            time.sleep(pause)
+            pause = min(pause * 2, 5.0)
+
+
+@contextmanager
+def writer_lock(path: Path, wait: float = 0.0, *, name: str = "lock") -> Iterator[None]:
+    """Hold one of the warehouse's locks (`<file>.<name>`, an flock) for the block, waiting
+    up to `wait` seconds, then raising `WarehouseBusy` naming the holder.
+
+    `lock` is taken by every writer while it publishes; `run` by a command-line run for its
+    whole length, so that two runs never interleave.
     """
-    lock_path = path.with_name(path.name + ".lock")
+    lock_path = path.with_name(f"{path.name}.{name}")
     handle = lock_path.open("a+")
     deadline = time.monotonic() + wait
     try:
@@ -132,28 +184,30 @@ def writer_lock(path: Path, wait: float = 0.0) -> Iterator[None]:
 
 
 class Warehouse:
-    """A read-write connection to the warehouse file, with the schema applied.
+    """A read-write connection to the warehouse file, brought to the latest schema.
 
-    Holds the writer lock while open. With `shadow=True` (a whole run), it writes a copy of
-    the file (`<file>.next`) and `commit()` swaps the copy in with one atomic rename: a run
-    killed at any point leaves the warehouse exactly as it was, and readers keep reading the
-    published file while the run writes.
+    Holds the writer lock while open; open it for as short a time as the work needs (one
+    batch's publication), since no reader can open the file meanwhile. Waits up to `wait`
+    seconds for other writers and for readers to let go of the file.
     """
 
-    def __init__(self, path: Path, *, shadow: bool = False, wait: float = 0.0) -> None:
+    def __init__(self, path: Path, *, wait: float = 0.0) -> None:
+        check_warehouse_file(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.live_path = path
+        self.path = path
         self._lock = writer_lock(path, wait)
         self._lock.__enter__()
-        self.shadow = shadow
-        self.path = path.with_name(path.name + ".next") if shadow else path
         try:
-            if shadow:
-                _prepare_shadow(path, self.path)
-            self.con = duckdb.connect(str(self.path), config=writer_config())
-            _run_file(self.con, "schema")
-            for view in sqlfiles.view_names():
-                _run_file(self.con, f"views/{view}")
+            self.con = _connect_waiting(
+                lambda: duckdb.connect(str(path), config=writer_config()), path, wait
+            )
+            try:
+                migrations.migrate(self.con)
+                for view in sqlfiles.view_names():
+                    _run_file(self.con, f"views/{view}")
+            except BaseException:
+                self.con.close()
+                raise
         except BaseException:
             self._lock.__exit__(None, None, None)
             raise
@@ -170,47 +224,34 @@ class Warehouse:
     ) -> None:
         self.close()
 
-    def commit(self) -> None:
-        """Make a shadow run's writes the warehouse (atomic rename); no-op otherwise."""
-        if not self.shadow or self._closed:
-            return
-        self.con.execute("checkpoint")
-        self.con.close()
-        self._closed = True
-        with self.path.open("rb") as f:
-            os.fsync(f.fileno())
-        self.path.replace(self.live_path)
-        directory = os.open(self.live_path.parent, os.O_RDONLY)
-        try:
-            os.fsync(directory)
-        finally:
-            os.close(directory)
-
     def close(self) -> None:
-        """Close the connection and release the writer lock; an uncommitted shadow copy is
-        thrown away (the warehouse stays as it was)."""
+        """Close the connection (committed work is on disk) and release the writer lock."""
         if not self._closed:
             self.con.close()
             self._closed = True
-        if self.shadow:
-            for leftover in (self.path, self.path.with_name(self.path.name + ".wal")):
-                leftover.unlink(missing_ok=True)
-        self._lock.__exit__(None, None, None)
+            self._lock.__exit__(None, None, None)
 
-    def start_run(self, trigger: str) -> str:
-        """Open a run in the ledger with status `running`; returns its id."""
-        run_id = new_run_id()
-        _run_file(
-            self.con,
-            "run_start",
-            run_id=run_id,
-            trigger=trigger,
-            started_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
-            parser_version=PARSER_VERSION,
-        )
+    def start_run(
+        self, trigger: str, run_id: str | None = None, *, started_at: dt.datetime | None = None
+    ) -> str:
+        """Open a run in the ledger with status `running` (unless it is open already);
+        returns its id (a new one unless given)."""
+        run_id = run_id or new_run_id()
+        (exists,) = self.con.execute(
+            sqlfiles.load("lookups/run_exists"), {"run_id": run_id}
+        ).fetchone() or (0,)
+        if not exists:
+            _run_file(
+                self.con,
+                "run_start",
+                run_id=run_id,
+                trigger=trigger,
+                started_at=started_at or dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                parser_version=PARSER_VERSION,
+            )
         return run_id
 
-    def finish_run(self, run_id: str, status: str, counts: dict[str, int]) -> None:
+    def finish_run(self, run_id: str, status: str, counts: dict[str, Any]) -> None:
         """Close a run in the ledger with its status and counts."""
         _run_file(
             self.con,
@@ -221,15 +262,22 @@ class Warehouse:
             **counts,
         )
 
+    def close_interrupted_runs(self, triggers: Sequence[str], current: str) -> list[str]:
+        """Mark `failed` the runs of these triggers still `running` in the ledger, but the
+        `current` one (they were killed before they ended: the caller knows none of them
+        runs), with the counters their published batches recorded; returns their ids."""
+        rows = self.con.execute(
+            sqlfiles.load("lookups/interrupted_runs"),
+            {"triggers": list(triggers), "current": current},
+        ).fetchall()
+        for run_id, tallies in rows:
+            counts = sum_tallies(json.loads(t) for t in tallies)
+            self.finish_run(run_id, "failed", counts)
+        return [str(row[0]) for row in rows]
+
     def known_documents(self, document_ids: Sequence[str]) -> set[str]:
         """The ids among `document_ids` already loaded by a run of the current parser."""
-        if not document_ids:
-            return set()
-        rows = self.con.execute(
-            sqlfiles.load("known_documents"),
-            {"ids": list(document_ids), "parser_version": PARSER_VERSION},
-        ).fetchall()
-        return {row[0] for row in rows}
+        return known_documents(self.con, document_ids)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -277,19 +325,22 @@ class Warehouse:
             self.con.execute("detach database if exists staging")
         return counts, verdict
 
-    def batch_tally(self, run_id: str, batch_no: int) -> dict[str, Any] | None:
-        """The counters recorded when an orchestrated run's batch was published, if it was."""
+    def batch_tally(self, run_id: str, batch_key: str) -> dict[str, Any] | None:
+        """The counters recorded when a run's batch was published or held back, if it was."""
         row = self.con.execute(
-            sqlfiles.load("run_batch_tally"), {"run_id": run_id, "batch_no": batch_no}
+            sqlfiles.load("run_batch_tally"), {"run_id": run_id, "batch_key": batch_key}
         ).fetchone()
         return json.loads(row[0]) if row else None
 
-    def record_batch(self, run_id: str, batch_no: int, tally: dict[str, Any]) -> None:
-        """Record an orchestrated run's batch as published with its counters."""
+    def record_batch(
+        self, run_id: str, batch_key: str, batch_no: int, tally: dict[str, Any]
+    ) -> None:
+        """Record a run's batch as published (or held back) with its counters."""
         _run_file(
             self.con,
             "run_batch_record",
             run_id=run_id,
+            batch_key=batch_key,
             batch_no=batch_no,
             tally=json.dumps(tally, sort_keys=True),
             published_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
@@ -297,10 +348,7 @@ class Warehouse:
 
     def record_results(self, run_id: str, batch_no: int, results: Sequence[CheckResult]) -> None:
         """Append a batch's data-quality results to `dq_results`, in one bulk insert."""
-        rows = [
-            {"run_id": run_id, "batch_no": batch_no, **dataclasses.asdict(result)}
-            for result in results
-        ]
+        rows = [{"run_id": run_id, "batch_no": batch_no, **result.row()} for result in results]
         table = pa.Table.from_pylist(rows, schema=DQ_RESULTS_SCHEMA)
         self.con.register("batch_dq_results", table)
         try:
@@ -309,20 +357,51 @@ class Warehouse:
             self.con.unregister("batch_dq_results")
 
 
-def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection that can reach nothing but the warehouse file."""
+# The counters a run adds up from its batches (a batch's tally holds these and its failed
+# checks); `ingest_runs` has one column each.
+COUNTERS = (
+    "n_seen",
+    "n_new",
+    "n_updated",
+    "n_unchanged",
+    "n_rejected",
+    "n_quarantined",
+    "n_checks",
+    "n_checks_failed",
+    "n_warnings",
+)
+
+
+def sum_tallies(tallies: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """The ledger's columns for a run made of these batches' tallies."""
+    counts: dict[str, Any] = dict.fromkeys(COUNTERS, 0)
+    failed: list[str] = []
+    for tally in tallies:
+        for name in COUNTERS:
+            counts[name] += int(tally.get(name, 0))
+        failed.extend(c for c in tally.get("failed_checks", []) if c not in failed)
+    counts["failed_checks"] = ", ".join(failed) or None
+    return counts
+
+
+def known_documents(con: duckdb.DuckDBPyConnection, document_ids: Sequence[str]) -> set[str]:
+    """The ids among `document_ids` that the warehouse on `con` holds, loaded by a run of
+    the current parser: their documents need not be parsed again."""
+    if not document_ids:
+        return set()
+    rows = con.execute(
+        sqlfiles.load("known_documents"),
+        {"ids": list(document_ids), "parser_version": PARSER_VERSION},
+    ).fetchall()
+    return {str(row[0]) for row in rows}
+
+
+def connect_read_only(path: Path, *, wait: float = 30.0) -> duckdb.DuckDBPyConnection:
+    """A read-only connection that can reach nothing but the warehouse file; waits up to
+    `wait` seconds while a run publishes a batch."""
     if not path.is_file():
         raise FileNotFoundError(f"no warehouse at {path}: run `bulletins ingest` first")
-    return duckdb.connect(str(path), read_only=True, config=READ_ONLY_CONFIG)
-
-
-def _prepare_shadow(live: Path, shadow: Path) -> None:
-    """Copy the published warehouse to the shadow path (after replaying any WAL left by a
-    writer that died, so that the copy holds everything committed)."""
-    for leftover in (shadow, shadow.with_name(shadow.name + ".wal")):
-        leftover.unlink(missing_ok=True)
-    if not live.exists():
-        return
-    if live.with_name(live.name + ".wal").exists():
-        duckdb.connect(str(live)).close()  # replays and checkpoints the WAL
-    shutil.copyfile(live, shadow)
+    check_warehouse_file(path)
+    return _connect_waiting(
+        lambda: duckdb.connect(str(path), read_only=True, config=READ_ONLY_CONFIG), path, wait
+    )

@@ -20,7 +20,8 @@ from etl.fetch.crawl import (
 )
 from etl.fetch.frontier import Frontier
 from etl.load.lookups import stored_index
-from etl.runs.ingest import DEFAULT_BATCH_SIZE, Progress, RunSummary, ingest_documents
+from etl.runs.engine import DEFAULT_BATCH_SIZE, RunSummary
+from etl.runs.ingest import Progress, ingest_documents
 
 
 def crawl(
@@ -39,8 +40,11 @@ def crawl(
     """Crawl one site into the warehouse at `db`: every response lands in WARC files under
     `raw_dir` (default `$BULLETINS_HOME/raw`), the articles go through one ingest run.
 
-    Resumable: run again after a kill and nothing stored is fetched again. Raises
-    ValueError for an unknown site or category, before anything is fetched.
+    The pages of each published batch are marked loaded in the frontier; those of a batch
+    the quality gate held back stay unloaded, and the next crawl takes them again from the
+    landing zone (without fetching them again). Resumable: run again after a kill and
+    nothing stored is fetched again. Raises ValueError for an unknown site or category,
+    before anything is fetched.
     """
     with Frontier(frontier_file or frontier_path()) as frontier:
         adopted = adopt_warc_tails(frontier)
@@ -58,9 +62,13 @@ def crawl(
         ) as crawler:
             crawler.stats.adopted = adopted
             summary = ingest_documents(
-                crawler.documents(), db, trigger="crawl", batch_size=batch_size, progress=progress
+                crawler.documents(),
+                db,
+                trigger="crawl",
+                batch_size=batch_size,
+                progress=progress,
+                on_published=frontier.mark_loaded,
             )
-            frontier.mark_loaded(crawler.yielded)
             if crawler.finished:
                 frontier.finish_job(crawler.job_id)
             crawler.stats.requests = crawler.client.n_requests

@@ -1,108 +1,71 @@
-"""The ingest run: parse documents and publish them batch by batch, with a run ledger.
+"""A run in one process: documents through the batch engine, a batch at a time.
 
-Sources (local files here; later the crawler, WARC files and the landing zone) only yield
+Sources (files and directories, WARC files, the crawler, the landing zone) only yield
 `RawDocument`s, or `Unreadable`s for inputs that could not be read; everything after that
-is the same for all of them.
+is `etl.runs.engine`, the same steps the Airflow DAGs run as tasks.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
+import shutil
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import count, islice
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from etl import config
-from etl.errors import Rejected
-from etl.extract.parse import parse_document
-from etl.load import staging
-from etl.load.quality import CheckResult, Validator
-from etl.load.rows import ArticleRows, Batch, article_rows, document_id, document_row
-from etl.load.warehouse import Warehouse
+from etl.load.quality import Validator
+from etl.load.rows import document_id
+from etl.load.warehouse import (
+    Warehouse,
+    check_warehouse_file,
+    connect_read_only,
+    known_documents,
+    new_run_id,
+    writer_lock,
+)
 from etl.model import RawDocument, Unreadable
+from etl.runs.engine import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_MAX_REJECT_SHARE,
+    Parsed,
+    RunSummary,
+    Tally,
+    audit,
+    parse_one,
+    publish,
+    stage,
+)
 from etl.sources.files import iter_documents, iter_paths
 from etl.sources.warc import is_warc
 
 log = logging.getLogger(__name__)
 
-# A batch of 500 pages is about 70 MB of raw HTML and as much again of rows and DataFrames
-# while it is audited; the fixed cost of validating and publishing it (about half a second)
-# comes to 1 ms a bulletin. 1,000 was 200 MiB more at the peak (docs/benchmarks.md).
-DEFAULT_BATCH_SIZE = 500
-# A batch in which more than this share of the inputs was rejected is held back: most
-# likely a site changed its theme, or the wrong directory was given.
-DEFAULT_MAX_REJECT_SHARE = 0.5
 Progress = Callable[[int, int | None], None]  # (documents done, documents in all if known)
+# The triggers of the runs this module makes: a run of one of them still `running` in the
+# ledger when another starts was killed (they never run two at a time).
+PROCESS_TRIGGERS = ("cli", "crawl", "reprocess")
 T = TypeVar("T")
 
 
 @contextmanager
-def _timed(summary: RunSummary, stage: str) -> Iterator[None]:
+def _timed(summary: RunSummary, stage_name: str) -> Iterator[None]:
     started = time.perf_counter()
     try:
         yield
     finally:
-        summary.seconds[stage] = summary.seconds.get(stage, 0.0) + time.perf_counter() - started
-
-
-@dataclass
-class RunSummary:
-    """What a run did, as recorded in `ingest_runs`."""
-
-    run_id: str
-    status: str = "running"
-    n_seen: int = 0
-    n_new: int = 0
-    n_updated: int = 0
-    n_unchanged: int = 0
-    n_rejected: int = 0
-    n_quarantined: int = 0
-    n_checks: int = 0
-    n_checks_failed: int = 0
-    n_warnings: int = 0
-    failed_checks: list[str] = field(default_factory=list)
-    rejects: list[tuple[str, str, str]] = field(default_factory=list)  # (uri, stage, reason)
-    docs_path: Path | None = None
-    # Wall-clock seconds per stage: read, parse, stage, validate, publish, docs.
-    seconds: dict[str, float] = field(default_factory=dict)
-
-    def ledger(self) -> dict[str, Any]:
-        """The ledger's columns for this run."""
-        return {
-            "n_seen": self.n_seen,
-            "n_new": self.n_new,
-            "n_updated": self.n_updated,
-            "n_unchanged": self.n_unchanged,
-            "n_rejected": self.n_rejected,
-            "n_quarantined": self.n_quarantined,
-            "n_checks": self.n_checks,
-            "n_checks_failed": self.n_checks_failed,
-            "n_warnings": self.n_warnings,
-            "failed_checks": ", ".join(self.failed_checks) or None,
-        }
-
-    def line(self) -> str:
-        """One line for people: `run X succeeded: seen 15, new 10, ...`."""
-        text = (
-            f"run {self.run_id} {self.status}: seen {self.n_seen}, new {self.n_new}, "
-            f"updated {self.n_updated}, unchanged {self.n_unchanged}, "
-            f"rejected {self.n_rejected}"
+        summary.seconds[stage_name] = (
+            summary.seconds.get(stage_name, 0.0) + time.perf_counter() - started
         )
-        if self.n_checks:
-            text += f"; checks {self.n_checks}, warnings {self.n_warnings}"
-        if self.status == "blocked":
-            text += f"; {self.n_quarantined} documents quarantined, failed: " + ", ".join(
-                self.failed_checks
-            )
-        return text
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -112,89 +75,49 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
         del chunk  # not alive while the next chunk is read
 
 
-@dataclass(frozen=True)
-class Parsed:
-    """What parsing one document gave: its `documents` row, and its article's rows or the
-    reason it was rejected. Picklable, so that worker processes can return it."""
-
-    uri: str
-    document: dict[str, Any]
-    article: tuple[str, ArticleRows] | None = None
-    reject: tuple[str, str] | None = None  # (stage, reason)
-
-
-def parse_one(item: RawDocument) -> Parsed:
-    """Parse one document into rows; a bad one becomes a reject, never an error."""
-    row = document_row(item)
-    try:
-        bulletin = parse_document(item)
-        return Parsed(item.uri, row, article=article_rows(bulletin, row["document_id"]))
-    except Rejected as rejected:
-        return Parsed(item.uri, row, reject=(rejected.stage, rejected.reason))
-    except Exception as exc:  # one bad document must never end the run
-        log.exception("unexpected failure parsing %s", item.uri)
-        return Parsed(
-            item.uri, row, reject=("parse", f"internal error: {type(exc).__name__}: {exc}")
-        )
-
-
-def add_parsed(batch: Batch, parsed: Parsed) -> None:
-    """Put a parsed document's rows into the batch."""
-    doc_id = str(parsed.document["document_id"])
-    batch.documents.append(parsed.document)
-    if parsed.article is not None:
-        batch.add_rows(*parsed.article)
-    elif parsed.reject is not None:
-        batch.add_reject(parsed.uri, *parsed.reject, doc_id)
-
-
-def stage_document(item: RawDocument | Unreadable, batch: Batch) -> None:
-    """Parse one document into the batch (in this process)."""
-    if isinstance(item, Unreadable):
-        batch.add_reject(item.uri, item.stage, item.reason)
-    else:
-        add_parsed(batch, parse_one(item))
-
-
 @dataclass
 class _Submitted:
-    """A chunk handed to the parsers: its batch so far (unreadable inputs, skipped documents)
-    and its parse results, which a pool computes in the background."""
+    """A chunk handed to the parsers: its unreadable inputs, how many it skipped as loaded
+    already, and its parse results, which a pool computes in the background."""
 
-    batch: Batch
     n_inputs: int
-    n_parsing: int
+    n_skipped: int
+    unreadable: list[Unreadable]
     results: Iterator[Parsed]
 
-    def collect(self) -> Batch:
-        """Wait for the chunk's parse results and put them into its batch."""
-        for parsed in self.results:
-            add_parsed(self.batch, parsed)
+    def collect(self) -> list[Parsed | Unreadable]:
+        """Wait for the chunk's parse results."""
+        items: list[Parsed | Unreadable] = [*self.unreadable, *self.results]
         self.results = iter(())
-        return self.batch
+        return items
+
+
+def _known(db: Path, ids: list[str]) -> set[str]:
+    if not ids or not db.is_file():
+        return set()
+    con = connect_read_only(db)
+    try:
+        return known_documents(con, ids)
+    finally:
+        con.close()
 
 
 def _submit(
-    chunk: list[RawDocument | Unreadable],
-    warehouse: Warehouse,
-    pool: Executor | None,
-    skip_known: bool,
+    chunk: list[RawDocument | Unreadable], db: Path, pool: Executor | None, skip_known: bool
 ) -> _Submitted:
     """Hand a chunk to the parsers (the pool's worker processes, else this process when
     collected), passing over documents the warehouse already holds unchanged."""
-    batch = Batch()
     readable = [item for item in chunk if isinstance(item, RawDocument)]
-    for item in chunk:
-        if isinstance(item, Unreadable):
-            batch.add_reject(item.uri, item.stage, item.reason)
+    unreadable = [item for item in chunk if isinstance(item, Unreadable)]
+    n_skipped = 0
     if skip_known:
         ids = [document_id(d, hashlib.sha256(d.data).hexdigest()) for d in readable]
-        known = warehouse.known_documents(ids)
-        batch.n_skipped = sum(1 for i in ids if i in known)
+        known = _known(db, ids)
+        n_skipped = sum(1 for i in ids if i in known)
         readable = [d for d, i in zip(readable, ids, strict=True) if i not in known]
     # Executor.map submits every document at once; the workers start on them right away.
     results = pool.map(parse_one, readable, chunksize=8) if pool else map(parse_one, readable)
-    return _Submitted(batch, len(chunk), len(readable), iter(results))
+    return _Submitted(len(chunk), n_skipped, unreadable, iter(results))
 
 
 def _submitted(
@@ -215,67 +138,10 @@ def _submitted(
         yield queue.popleft()
 
 
-def _audit_and_publish(
-    warehouse: Warehouse,
-    validator: Validator | None,
-    batch: Batch,
-    batch_no: int,
-    summary: RunSummary,
-    max_reject_share: float,
-) -> None:
-    """Stage the batch, audit it, then publish it or quarantine it."""
-    with _timed(summary, "stage"):
-        directory = staging.write_batch(batch, staging.batch_dir(summary.run_id, batch_no))
-    results: list[CheckResult] = []
-    if validator is not None:
-        with _timed(summary, "validate"), staging.open_staged(directory) as con:
-            results = staging.audit(
-                con,
-                validator,
-                run_name=f"{summary.run_id}-{batch_no}",
-                max_reject_share=max_reject_share,
-            )
-    n_parsed = batch.n_parsed
-    if not any(result.blocks for result in results):
-        with _timed(summary, "publish"):
-            counts, published = warehouse.publish(summary.run_id, directory)
-        results.append(published)
-        if published.success:
-            summary.n_new += counts.n_new
-            summary.n_updated += counts.n_updated
-            summary.n_unchanged += n_parsed - counts.n_new - counts.n_updated
-            summary.n_rejected += len(batch.rejects)
-            summary.rejects.extend((r["uri"], r["stage"], r["reason"]) for r in batch.rejects)
-    failed = [result.label for result in results if result.blocks]
-    if failed:
-        where = staging.quarantine(directory, summary.run_id)
-        summary.n_quarantined += len(batch.documents) + sum(
-            1 for r in batch.rejects if r["document_id"] is None
-        )
-        summary.failed_checks.extend(f for f in failed if f not in summary.failed_checks)
-        log.warning(
-            "run %s batch %d blocked by %s; kept in %s",
-            summary.run_id,
-            batch_no,
-            ", ".join(failed),
-            where,
-        )
-    else:
-        staging.discard(directory)
-    if results:
-        warehouse.record_results(summary.run_id, batch_no, results)
-    summary.n_checks += len(results)
-    summary.n_checks_failed += sum(1 for result in results if not result.success)
-    summary.n_warnings += sum(
-        1 for result in results if result.severity == "warning" and not result.success
-    )
-
-
-def _validator(summary: RunSummary) -> Validator:
-    """The run's validator (importing great_expectations takes seconds: once a run)."""
-    summary.docs_path = (config.home() / "dq" / summary.run_id).resolve()
-    with _timed(summary, "validate"):
-        return Validator(summary.docs_path)
+def _close_interrupted(warehouse: Warehouse, current: str) -> None:
+    """Runs of this kind still `running` were killed: none runs beside this one."""
+    for run_id in warehouse.close_interrupted_runs(PROCESS_TRIGGERS, current):
+        log.warning("run %s was interrupted; recorded as failed", run_id)
 
 
 def ingest_documents(
@@ -286,41 +152,49 @@ def ingest_documents(
     batch_size: int = DEFAULT_BATCH_SIZE,
     total: int | None = None,
     progress: Progress | None = None,
-    validate: bool = True,
     max_reject_share: float = DEFAULT_MAX_REJECT_SHARE,
     workers: int = 1,
     skip_known: bool = True,
     wait: float = 0.0,
+    on_published: Callable[[list[str]], None] | None = None,
 ) -> RunSummary:
-    """Parse, audit and publish documents into the warehouse at `db`, a batch at a time.
+    """Parse, audit and publish documents into the warehouse at `db`, a batch at a time,
+    through the batch engine (`etl.runs.engine`).
 
-    Each batch is written to staging, validated with the data-quality suites, and published
-    in its own transaction only if no critical expectation failed; a blocked batch is
-    quarantined and the run ends with status `blocked` (the other batches still publish).
-    The run is recorded in `ingest_runs`, each rejected document in `rejects`, each check in
-    `dq_results`. Documents are consumed lazily: memory holds one batch at a time.
+    Each batch is staged, validated, and published in its own transaction: an article that
+    fails an expectation about single rows is held back as a reject, a batch that fails a
+    check about the whole batch is quarantined and the run ends `blocked` (the other
+    batches still publish). The run is recorded in `ingest_runs`, each batch in
+    `run_batches`, each check in `dq_results`. Documents are consumed lazily: memory holds
+    one batch at a time. `on_published` is told the pages (URLs, else URIs) of each batch
+    that was published.
 
     `workers` > 1 parses in that many processes. With `skip_known`, documents already loaded
     unchanged by the current parser are counted as unchanged without being parsed again.
 
-    The run writes a shadow copy of the warehouse and swaps it in at the end: killed at any
-    point, it leaves the warehouse as it was; readers see the published file meanwhile. A
-    second run waits up to `wait` seconds for the first, then raises `WarehouseBusy`.
+    Killed at any point, the run leaves the warehouse with the batches it published, each
+    whole; the next run takes up the rest and records this one as failed. A run that finds
+    nothing new writes only its ledger row. One run at a time: a second one waits up to
+    `wait` seconds, then raises `WarehouseBusy`; readers read between batches.
     """
+    check_warehouse_file(db)
+    db.parent.mkdir(parents=True, exist_ok=True)
     with (
-        Warehouse(db, shadow=True, wait=wait) as warehouse,
+        writer_lock(db, wait, name="run"),
         ProcessPoolExecutor(workers, mp_context=get_context("spawn"))
         if workers > 1
         else nullcontext() as pool,
     ):
-        summary = RunSummary(run_id=warehouse.start_run(trigger))
+        started_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        summary = RunSummary(run_id=new_run_id())
+        run_dir = (config.home() / "staging" / summary.run_id).resolve()
         log.info("run %s: ingesting into %s", summary.run_id, db)
         validator: Validator | None = None
         done = 0
         try:
             submitted = _submitted(
                 _chunks(documents, batch_size),
-                lambda chunk: _submit(chunk, warehouse, pool, skip_known),
+                lambda chunk: _submit(chunk, db, pool, skip_known),
                 ahead=1 if pool else 0,
             )
             for batch_no in count(1):
@@ -328,38 +202,94 @@ def ingest_documents(
                     pending = next(submitted, None)
                 if pending is None:
                     break
-                if validate and validator is None and pool is not None and pending.n_parsing:
+                n_parsing = pending.n_inputs - pending.n_skipped - len(pending.unreadable)
+                if validator is None and pool is not None and n_parsing:
                     # Import great_expectations while the workers parse the first batch.
                     validator = _validator(summary)
                 with _timed(summary, "parse"):
-                    batch = pending.collect()
+                    items = pending.collect()
                 done += pending.n_inputs
                 if progress:
                     progress(done, total)
-                summary.n_seen += pending.n_inputs
-                summary.n_unchanged += batch.n_skipped
-                if batch.documents or batch.rejects:  # else all are in the warehouse already
-                    if validate and validator is None:
-                        validator = _validator(summary)
-                    _audit_and_publish(
-                        warehouse, validator, batch, batch_no, summary, max_reject_share
+                if not items:  # every document is in the warehouse already
+                    n = pending.n_skipped
+                    summary.add(Tally(n_seen=n, n_unchanged=n))
+                    continue
+                if validator is None:
+                    validator = _validator(summary)
+                directory = run_dir / f"batch-{batch_no:05d}"
+                with _timed(summary, "stage"):
+                    stage(
+                        items,
+                        directory,
+                        run_id=summary.run_id,
+                        batch_no=batch_no,
+                        n_skipped=pending.n_skipped,
                     )
-                del pending, batch  # not alive while the next batch is read and parsed
+                del pending, items  # not alive while the batch is audited and published
+                with _timed(summary, "validate"):
+                    audit(directory, validator, max_reject_share=max_reject_share)
+                with _timed(summary, "publish"):
+                    published = publish(
+                        directory,
+                        db,
+                        trigger=trigger,
+                        started_at=started_at,
+                        wait=wait,
+                        on_open=lambda w: _close_interrupted(w, summary.run_id),
+                    )
+                summary.add(published.tally)
+                summary.rejects.extend(published.rejects)
+                if on_published is not None and published.loaded:
+                    on_published(published.loaded)
             if validator is not None:
                 with _timed(summary, "docs"):
                     summary.docs_path = validator.build_docs()
         except BaseException:
             if pool is not None:  # the parsing of batches ahead is not waited for
                 pool.shutdown(wait=False, cancel_futures=True)
-            # The shadow copy is thrown away: the warehouse stays as it was before the run.
             summary.status = "failed"
-            log.error("run %s failed; the warehouse is left as it was before it", summary.run_id)
+            log.error(
+                "run %s failed; the batches it published stay, the rest is for the next run",
+                summary.run_id,
+            )
+            _finish(db, summary, trigger, started_at, wait)
             raise
+        finally:
+            _discard_staged(run_dir)
         summary.status = "blocked" if summary.failed_checks else "succeeded"
         with _timed(summary, "publish"):
-            warehouse.finish_run(summary.run_id, summary.status, summary.ledger())
-            warehouse.commit()
+            _finish(db, summary, trigger, started_at, wait)
     return summary
+
+
+def _finish(
+    db: Path, summary: RunSummary, trigger: str, started_at: dt.datetime, wait: float
+) -> None:
+    """Close the run in the ledger (opening it first when no batch did)."""
+    try:
+        with Warehouse(db, wait=wait) as warehouse:
+            _close_interrupted(warehouse, summary.run_id)
+            with warehouse.transaction():
+                warehouse.start_run(trigger, summary.run_id, started_at=started_at)
+                warehouse.finish_run(summary.run_id, summary.status, summary.ledger())
+    except Exception:
+        if summary.status != "failed":
+            raise
+        log.exception("run %s: could not record its failure", summary.run_id)
+
+
+def _discard_staged(run_dir: Path) -> None:
+    """Remove what is left of the run's staging directory: a batch whose publication failed
+    (the next run parses its documents again)."""
+    shutil.rmtree(run_dir, ignore_errors=True)
+
+
+def _validator(summary: RunSummary) -> Validator:
+    """The run's validator (importing great_expectations takes seconds: once a run)."""
+    summary.docs_path = (config.home() / "dq" / summary.run_id).resolve()
+    with _timed(summary, "validate"):
+        return Validator(summary.docs_path)
 
 
 def ingest(
@@ -369,7 +299,6 @@ def ingest(
     trigger: str = "cli",
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Progress | None = None,
-    validate: bool = True,
     max_reject_share: float = DEFAULT_MAX_REJECT_SHARE,
     workers: int = 1,
     wait: float = 0.0,
@@ -386,7 +315,6 @@ def ingest(
         batch_size=batch_size,
         total=total,
         progress=progress,
-        validate=validate,
         max_reject_share=max_reject_share,
         workers=workers,
         wait=wait,

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from etl import config
 from etl.model import RawDocument, Unreadable
-from etl.runs.ingest import DEFAULT_BATCH_SIZE, Progress, RunSummary, ingest_documents
+from etl.runs.engine import DEFAULT_BATCH_SIZE, RunSummary
+from etl.runs.ingest import Progress, ingest_documents
 from etl.sources.warc import is_warc, read_warc
 
 

@@ -25,9 +25,10 @@ DOCKERFILE = REPO / "Dockerfile"
 IMAGE_PROJECT = "/opt/bulletins"
 IMAGE_DATA = "/data"
 # The services the distributed test starts as processes, as the issue lists them.
-NATIVE_SERVICES = ("scheduler", "dag-processor", "api-server", "celery-worker")
+NATIVE_SERVICES = ("scheduler", "dag-processor", "api-server", "celery-worker",
+                   "warehouse-worker")  # fmt: skip
 AIRFLOW_SERVICES = ("airflow-init", "api-server", "scheduler", "dag-processor", "triggerer",
-                    "celery-worker")  # fmt: skip
+                    "celery-worker", "warehouse-worker")  # fmt: skip
 # Settings that name another container, a port of this one or a path in the image: the
 # only ones the native run sets differently.
 MOVED = (
@@ -43,9 +44,14 @@ MOVED = (
     "BULLETINS_HOME",
     "BULLETINS_DB",
 )
-# What the native run adds: a home for Airflow's files, a Celery queue of its own (other
+# What the native run adds: a home for Airflow's files, Celery queues of its own (other
 # runs may share the Redis database), and no task retries (a broken run fails at once).
-NATIVE_ONLY = ("AIRFLOW_HOME", "AIRFLOW__OPERATORS__DEFAULT_QUEUE", "BULLETINS_TASK_RETRIES")
+NATIVE_ONLY = (
+    "AIRFLOW_HOME",
+    "AIRFLOW__OPERATORS__DEFAULT_QUEUE",
+    "BULLETINS_WAREHOUSE_QUEUE",
+    "BULLETINS_TASK_RETRIES",
+)
 
 _VARIABLE = re.compile(r"\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?])([^}]*))?\}")
 
@@ -105,9 +111,13 @@ def airflow_environment(
     return {name: interpolate(str(value), variables) for name, value in environment.items()}
 
 
-def command(compose: Mapping[str, Any], service: str) -> list[str]:
-    """A service's command, as the list that docker-compose.yml gives."""
-    return [str(part) for part in compose["services"][service]["command"]]
+def command(
+    compose: Mapping[str, Any], service: str, variables: Mapping[str, str] | None = None
+) -> list[str]:
+    """A service's command, as the list that docker-compose.yml gives, interpolated with
+    `variables` when given."""
+    parts = [str(part) for part in compose["services"][service]["command"]]
+    return parts if variables is None else [interpolate(part, variables) for part in parts]
 
 
 def native_environment(
@@ -147,6 +157,7 @@ def native_environment(
             "BULLETINS_DB": moved_path(env["BULLETINS_DB"]),
             "AIRFLOW_HOME": str(airflow_home),
             "AIRFLOW__OPERATORS__DEFAULT_QUEUE": queue,
+            "BULLETINS_WAREHOUSE_QUEUE": f"{queue}_warehouse",
             "BULLETINS_TASK_RETRIES": "0",
         }
     )

@@ -16,6 +16,7 @@ from tests.dags import deployment
 from tests.dags.conftest import SCRIPTS
 
 _STRINGS = {"type": "array", "items": {"type": "string"}}
+WAREHOUSE_HOST_VOLUMES = ["bulletins-warehouse:/data/warehouse", "bulletins-crawl:/data/crawl"]
 _DURATION = {"type": "string", "pattern": r"^(\d+(\.\d+)?(ms|s|m|h))+$"}
 _EXTENSIONS = {"^x-": {}}
 # The subset of the Compose specification (compose-spec.io) that the deployment uses, with
@@ -131,7 +132,8 @@ def test_airflow_3_production_layout(compose: dict[str, Any]) -> None:
         assert service["image"] == "${BULLETINS_IMAGE:-sana-bulletins:latest}", name
         assert service["build"] == {"context": ".", "dockerfile": "Dockerfile"}, name
         assert service["environment"] == services["scheduler"]["environment"], name
-        assert service["volumes"] == services["scheduler"]["volumes"], name
+        extra = WAREHOUSE_HOST_VOLUMES if name == "warehouse-worker" else []
+        assert service["volumes"] == services["scheduler"]["volumes"] + extra, name
         after = service["depends_on"]
         assert after["postgres"] == after["redis"] == {"condition": "service_healthy"}, name
         if name != "airflow-init":
@@ -145,7 +147,10 @@ def test_airflow_3_production_layout(compose: dict[str, Any]) -> None:
         "dag-processor": ["airflow", "dag-processor"],
         "triggerer": ["airflow", "triggerer"],
         "celery-worker": ["airflow", "celery", "worker"],
-    }
+        "warehouse-worker": [
+            "airflow", "celery", "worker", "--queues", "${BULLETINS_WAREHOUSE_QUEUE:-warehouse}",
+        ],
+    }  # fmt: skip
     assert all(name in services for name in deployment.NATIVE_SERVICES)
 
 
@@ -173,12 +178,25 @@ def test_the_settings_come_from_env_example(
 def test_the_volumes_hold_the_warehouse_and_the_landing_zone(
     compose: dict[str, Any], variables: dict[str, str]
 ) -> None:
+    """Every worker shares the landing zone and the staging area; the warehouse and the
+    crawl frontier are mounted by the warehouse-worker alone, which serves their queue."""
     env = deployment.airflow_environment(compose, variables)
-    mounts = dict(v.split(":", 1)[::-1] for v in compose["x-airflow-common"]["volumes"])
-    assert mounts[str(Path(env["BULLETINS_DB"]).parent)] == "bulletins-warehouse"
-    assert mounts[env["BULLETINS_HOME"] + "/raw"] == "bulletins-raw"
-    assert mounts[env["BULLETINS_HOME"]] == "bulletins-data"
-    assert set(mounts.values()) | {"postgres-db"} == set(compose["volumes"])
+    home = env["BULLETINS_HOME"]
+    shared = dict(v.split(":", 1)[::-1] for v in compose["x-airflow-common"]["volumes"])
+    assert shared[home + "/raw"] == "bulletins-raw"
+    assert shared[home] == "bulletins-data"
+    services = compose["services"]
+    own = dict(v.split(":", 1)[::-1] for v in services["warehouse-worker"]["volumes"])
+    assert own[str(Path(env["BULLETINS_DB"]).parent)] == "bulletins-warehouse"
+    assert own[home + "/crawl"] == "bulletins-crawl"  # the frontier's directory
+    for name, service in services.items():
+        if name != "warehouse-worker":
+            assert not {"bulletins-warehouse", "bulletins-crawl"} & {
+                v.split(":", 1)[0] for v in service.get("volumes", [])
+            }, name
+    assert set(shared.values()) | set(own.values()) | {"postgres-db"} == set(compose["volumes"])
+    queue = deployment.command(compose, "warehouse-worker", variables)[-1]
+    assert queue == env["BULLETINS_WAREHOUSE_QUEUE"] == "warehouse"
 
 
 def test_the_native_test_runs_the_same_commands_and_settings(
@@ -199,6 +217,7 @@ def test_the_native_test_runs_the_same_commands_and_settings(
     changed = {k for k in env if native[k] != env[k]}
     assert changed <= set(deployment.MOVED) | set(deployment.NATIVE_ONLY)
     assert set(native) - set(env) == {"AIRFLOW_HOME", "AIRFLOW__OPERATORS__DEFAULT_QUEUE"}
+    assert native["BULLETINS_WAREHOUSE_QUEUE"] == "test_warehouse"
     assert native["AIRFLOW__CORE__DAGS_FOLDER"] == str(deployment.REPO / "dags")
     assert native["BULLETINS_DB"] == str(tmp_path / "warehouse" / "warehouse.duckdb")
     # Every script a service runs is in the repository, as the image copies it.

@@ -47,7 +47,7 @@ def validated_batch(db: Path, airflow_run: str) -> dict[str, Any]:
     batches = steps.plan_backfill(
         run_id, "airflow:test", source="path", path=str(TEXT_SAMPLES), batch_size=3, db=db
     )
-    return steps.validate_batch(steps.stage_batch(steps.parse_batch(steps.fetch_batch(batches[0]))))
+    return steps.validate_batch(steps.parse_batch(steps.fetch_batch(batches[0])))
 
 
 def test_a_crash_inside_the_transaction_publishes_nothing(
@@ -71,9 +71,9 @@ def test_a_crash_inside_the_transaction_publishes_nothing(
     monkeypatch.setattr(Warehouse, "record_batch", real)
     tally = steps.publish_batch(batch, db=db)
     counts = (tally["n_seen"], tally["n_new"], tally["n_unchanged"], tally["n_checks"])
-    assert counts == (3, 3, 0, 40)
+    assert counts == (3, 3, 0, 41)
     assert rows(db, "select count(*) from articles") == [(3,)]
-    assert rows(db, "select count(*) from dq_results") == [(40,)]
+    assert rows(db, "select count(*) from dq_results") == [(41,)]
 
 
 def test_a_crash_after_the_commit_is_not_published_twice(
@@ -92,9 +92,9 @@ def test_a_crash_after_the_commit_is_not_published_twice(
     monkeypatch.setattr(staging, "discard", real)
     tally = steps.publish_batch(batch, db=db)
     # The retry says what the first attempt did (3 new, not 3 unchanged) and writes nothing.
-    assert (tally["n_new"], tally["n_unchanged"], tally["n_checks"]) == (3, 0, 40)
+    assert (tally["n_new"], tally["n_unchanged"], tally["n_checks"]) == (3, 0, 41)
     assert full_state(db) == published
-    assert rows(db, "select count(*) from dq_results") == [(40,)]
+    assert rows(db, "select count(*) from dq_results") == [(41,)]
     assert not Path(batch["dir"]).exists()  # the retry finished the clean-up
 
 

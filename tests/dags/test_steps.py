@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from etl.runs import steps
+from etl.runs.engine import STAGE_FORMAT, StagedByOtherCode
 from tests.conftest import TEXT_SAMPLES
 from tests.dags.conftest import LEDGER, rows
 
@@ -67,15 +69,13 @@ def test_backfill_parameters_that_do_not_go_together(
         steps.plan_backfill("r", "airflow:test", db=db, **params)
 
 
-def run_batches(batches: list[dict[str, Any]], db: Path) -> list[dict[str, Any]]:
-    """What the mapped task group does, batch by batch."""
-    published = []
-    for batch in batches:
-        validated = steps.validate_batch(
-            steps.stage_batch(steps.parse_batch(steps.fetch_batch(batch)))
-        )
-        published.append(steps.publish_batch(validated, db=db))
-    return published
+def run_batches(
+    batches: list[dict[str, Any]], db: Path
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """What the mapped task group does, batch by batch: what each publish task received,
+    and what it returned."""
+    validated = [steps.validate_batch(steps.parse_batch(steps.fetch_batch(b))) for b in batches]
+    return validated, [steps.publish_batch(batch, db=db) for batch in validated]
 
 
 def test_the_steps_in_order_publish_the_batches_once(db: Path, bulletins_home: Path) -> None:
@@ -84,10 +84,10 @@ def test_the_steps_in_order_publish_the_batches_once(db: Path, bulletins_home: P
         run_id, "airflow:test", source="path", path=str(TEXT_SAMPLES), batch_size=3, db=db
     )
     assert [(b["batch_no"], b["n_items"]) for b in batches] == [(1, 3), (2, 2)]
-    tallies = run_batches(batches, db)
+    validated, tallies = run_batches(batches, db)
     assert [(t["n_seen"], t["n_new"], t["n_warnings"]) for t in tallies] == [(3, 3, 1), (2, 2, 0)]
     # A publish task retried after it finished changes nothing and says the same.
-    assert steps.publish_batch(batches[1], db=db) == tallies[1]
+    assert steps.publish_batch(validated[1], db=db) == tallies[1]
     assert rows(db, "select count(*) from documents") == [(5,)]
     summary = steps.summarize_run(run_id, trigger="airflow:test", results=tallies, db=db)
     assert summary["status"] == "succeeded"
@@ -100,7 +100,7 @@ def test_a_batch_that_did_not_finish_fails_the_run(db: Path) -> None:
     batches = steps.plan_backfill(
         run_id, "airflow:test", source="path", path=str(TEXT_SAMPLES), batch_size=3, db=db
     )
-    first = run_batches(batches[:1], db)
+    _, first = run_batches(batches[:1], db)
     # The orchestrator hands over what finished: one of two batches.
     summary = steps.summarize_run(run_id, trigger="airflow:test", results=first[0], db=db)
     assert summary["status"] == "failed"
@@ -116,3 +116,44 @@ def test_a_run_whose_discovery_failed_is_recorded_as_failed(db: Path) -> None:
     assert rows(db, "select run_id, status, n_seen from ingest_runs") == [
         ("20260101T000000Z-abcdef", "failed", 0)
     ]
+
+
+def test_a_cleared_run_planned_again_publishes_its_new_batches(db: Path) -> None:
+    """An Airflow run cleared after its first batch was published plans again: the loaded
+    documents are skipped and the rest are cut into batches numbered from 1 again. The new
+    batch 1 holds other inputs than the published batch 1, so it is published, not taken
+    for it (a batch is known by the digest of its inputs, not by its number)."""
+    run_id = steps.ledger_run_id("d", "cleared", dt.datetime(2026, 1, 3, tzinfo=UTC))
+    first_plan = steps.plan_backfill(
+        run_id, "airflow:test", source="path", path=str(TEXT_SAMPLES), batch_size=3, db=db
+    )
+    _, published = run_batches(first_plan[:1], db)
+    assert published[0]["n_new"] == 3
+    # Cleared: discover runs again, and finds the first batch's documents loaded.
+    second_plan = steps.plan_backfill(
+        run_id, "airflow:test", source="path", path=str(TEXT_SAMPLES), batch_size=3, db=db
+    )
+    assert [(b["batch_no"], b["n_items"]) for b in second_plan] == [(1, 2)]
+    _, again = run_batches(second_plan, db)
+    assert (again[0]["n_seen"], again[0]["n_new"]) == (2, 2)
+    assert rows(db, "select count(*) from articles") == [(5,)]
+    assert rows(db, "select batch_no, count(*) from run_batches group by batch_no") == [(1, 2)]
+
+
+def test_a_batch_staged_by_other_code_is_refused(db: Path) -> None:
+    """A worker running another version of the code must not misread a staged batch."""
+    run_id = steps.ledger_run_id("d", "versions", dt.datetime(2026, 1, 4, tzinfo=UTC))
+    (batch,) = steps.plan_backfill(
+        run_id, "airflow:test", source="path", path=str(TEXT_SAMPLES), batch_size=5, db=db
+    )
+    parsed = steps.parse_batch(steps.fetch_batch(batch))
+    manifest = Path(parsed["dir"]) / "manifest.json"
+    staged = json.loads(manifest.read_text())
+    manifest.write_text(json.dumps({**staged, "format": "0/0/000000000000"}))
+    with pytest.raises(StagedByOtherCode) as refused:
+        steps.validate_batch(parsed)
+    assert str(refused.value) == (
+        f"batch {parsed['dir']} was staged by other code (staging format '0/0/000000000000', "
+        f"this worker's {STAGE_FORMAT!r}: parser, enrichment rules and staged columns): run "
+        "the same version of etl on every worker"
+    )

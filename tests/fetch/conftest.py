@@ -11,10 +11,13 @@ from typing import Any
 import duckdb
 import pytest
 
-from etl.fetch.crawl import CrawlOptions, CrawlStats
+from etl.fetch.crawl import Crawler, CrawlOptions, CrawlStats, crawl_session
+from etl.fetch.frontier import Frontier
 from etl.fetch.http import HttpClient, HttpSettings
+from etl.fetch.stored import StoredIndex
+from etl.model import RawDocument, Unreadable
 from etl.runs.crawl import crawl
-from etl.runs.ingest import RunSummary
+from etl.runs.engine import RunSummary
 from etl.sources.warc import RecordLocation, WebResponse
 from tests.sites.server import Sites, sana_sites  # noqa: F401 - the fixture, re-exported
 
@@ -87,6 +90,39 @@ def run_crawl(
         sleep=time.sleep,
         clock=time.clock,
     )
+
+
+def walk_site(
+    sites: Sites,
+    home: Path,
+    site: str,
+    time: FakeTime | None = None,
+    *,
+    real_time: bool = False,
+    **options: Any,
+) -> tuple[Crawler, list[RawDocument | Unreadable]]:
+    """Discover and fetch `site` of the imitated hosts as a crawl does, without loading the
+    documents anywhere (the Crawler alone): with a fake clock (`time`, else a new one), or
+    waiting for real with `real_time=True`."""
+    settings: dict[str, Any] = {**FAST, "delay": 0.0, **options}
+    clock: dict[str, Any] = {}
+    if not real_time:
+        time = time or FakeTime()
+        clock = {"sleep": time.sleep, "clock": time.clock}
+    with (
+        Frontier(home / "crawl" / "frontier.sqlite") as frontier,
+        crawl_session(
+            CrawlOptions(
+                site=site, base_url=sites.base(site), wayback_base_url=sites.wayback, **settings
+            ),
+            frontier=frontier,
+            stored=StoredIndex(),
+            raw_dir=home / "raw",
+            **clock,
+        ) as crawler,
+    ):
+        documents = list(crawler.documents())
+    return crawler, documents
 
 
 def rows(db: Path, query: str) -> list[tuple[Any, ...]]:

@@ -6,8 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from etl.fetch.crawl import CrawlStats
+from etl.load import staging
 from etl.model import RawDocument
 from etl.sources.warc import iter_records, read_record
 from tests.fetch.conftest import FakeTime, rows, run_crawl
@@ -196,9 +200,11 @@ def test_wayback_fallback_and_failures(sana_sites: Sites, home: Path) -> None:
         == 1
     )
 
-    # Every response delivered by the three hosts is one WARC response record.
+    # Every response delivered by the three hosts is one WARC response record, the 404 of
+    # page 4 included (tried although page 3 links no next page: its cards are all in range).
     records = [r for path in sorted((home / "raw").glob("*.warc.gz")) for r in iter_records(path)]
-    assert len(records) == sum(world.served(status=None).values()) == 37
+    assert len(records) == sum(world.served(status=None).values()) == 38
+    assert world.served(ARCHIVE, status=404)["sana-archive:/en/?cat=2&paged=4"] == 1
     assert sum(r.status == 503 for r in records) == 2
     # Each document reads back, from its file and offset, to the bytes that were hashed.
     documents = rows(db, "select uri, url, raw_location, raw_offset, content_hash from documents")
@@ -230,6 +236,15 @@ def test_wayback_alone(sana_sites: Sites, home: Path) -> None:
     assert rows(home / "warehouse.duckdb", "select distinct fetched_from from documents") == [
         ("wayback",)
     ]
+    # Page 1 links no next page: page 2 is looked up too, and no capture of it ends the walk.
+    asked = [k for k in world.requested(WAYBACK) if "cat%3D106" in k]
+    assert asked == [
+        "wayback:/cdx/search/cdx?url=archive.sana.sy%2Fen%2F%3Fcat%3D106&output=json"
+        "&fl=timestamp%2Coriginal%2Cstatuscode%2Cmimetype&filter=statuscode%3A200",
+        "wayback:/cdx/search/cdx?url=archive.sana.sy%2Fen%2F%3Fcat%3D106%26paged%3D2&output=json"
+        "&fl=timestamp%2Coriginal%2Cstatuscode%2Cmimetype&filter=statuscode%3A200",
+    ]
+    assert (stats.complete, stats.warnings) == (True, [])
 
 
 def test_concurrent_fetches_give_the_same_warehouse(sana_sites: Sites, home: Path) -> None:
@@ -243,3 +258,31 @@ def test_max_articles_bounds_a_crawl(sana_sites: Sites, home: Path) -> None:
     stats, summary = run_crawl(sana_sites, home, "sana", categories=("politics",), max_articles=3)
     assert served_articles(sana_sites, SANA) == {"2219300": 1, "2219100": 1, "2218800": 1}
     assert (stats.complete, summary.n_new) == (True, 3)
+
+
+def test_a_blocked_batch_is_taken_again_from_the_landing_zone(
+    sana_sites: Sites, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The quality gate holds back the crawl's batch: its pages stay unloaded in the
+    frontier, and the next crawl loads them from the landing zone without fetching them
+    again. (Before, the crawl marked every page it yielded as loaded, and they were lost.)"""
+    real_audit = staging.audit
+
+    def blocking(*args: Any, **kwargs: Any) -> staging.Audit:
+        found = real_audit(*args, **kwargs)
+        found.blocking.append("cross_table.rejected_share")
+        return found
+
+    monkeypatch.setattr(staging, "audit", blocking)
+    stats, summary = run_crawl(sana_sites, home, "sana-archive", categories=("world",))
+    assert (summary.status, summary.n_quarantined, summary.n_new) == ("blocked", 6, 0)
+    assert rows(home / "warehouse.duckdb", "select count(*) from articles") == [(0,)]
+    fetched = served_articles(sana_sites, ARCHIVE)
+    assert sorted(fetched.values()) == [1] * 6
+
+    monkeypatch.setattr(staging, "audit", real_audit)
+    stats, summary = run_crawl(sana_sites, home, "sana-archive", categories=("world",))
+    assert (stats.reloaded, stats.fetched_origin) == (6, 0)
+    assert (summary.status, summary.n_new) == ("succeeded", 6)
+    assert served_articles(sana_sites, ARCHIVE) == fetched  # nothing fetched again
+    assert rows(home / "warehouse.duckdb", "select count(*) from articles") == [(6,)]

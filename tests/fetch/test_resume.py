@@ -32,6 +32,9 @@ SNAPSHOT = {
 }
 
 
+LEDGER = "select trigger, status, n_seen, n_new from ingest_runs order by started_at"
+
+
 def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:
     return {name: sorted(rows(db, query), key=repr) for name, query in SNAPSHOT.items()}
 
@@ -44,9 +47,10 @@ def test_resume_after_a_kill_between_writing_and_noting(
     sana_sites: Sites, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Killed just after the 4th article's record reached the WARC file, before the frontier
-    noted it. The run is lost to the warehouse (it publishes only whole runs), not to the
-    landing zone: the restart adopts the 4th record from the file's tail, loads all four from
-    the landing zone and fetches the other two, each once."""
+    noted it, with batches of 2: the first batch was published and its pages marked loaded;
+    the second is lost to the warehouse, not to the landing zone. The restart adopts the 4th
+    record from the file's tail, loads the 3rd and 4th from the landing zone and fetches
+    the other two, each once; the killed run is recorded as failed."""
     calls = {"n": 0}
     original = Frontier.mark_fetched
 
@@ -60,12 +64,16 @@ def test_resume_after_a_kill_between_writing_and_noting(
     with pytest.raises(Killed):
         run_crawl(sana_sites, home, "sana-archive", categories=("world",), batch_size=2)
     monkeypatch.setattr(Frontier, "mark_fetched", original)
-    assert not (home / "warehouse.duckdb").exists()
+    assert rows(home / "warehouse.duckdb", "select count(*) from articles") == [(2,)]
 
     stats, summary = run_crawl(sana_sites, home, "sana-archive", categories=("world",))
-    assert (stats.resumed, stats.adopted, stats.reloaded) == (True, 1, 4)
+    assert (stats.resumed, stats.adopted, stats.reloaded) == (True, 1, 2)
     assert (stats.listing_pages, stats.fetched_origin) == (0, 2)
-    assert (summary.n_seen, summary.n_new) == (6, 6)
+    assert (summary.n_seen, summary.n_new) == (4, 4)
+    assert rows(home / "warehouse.duckdb", LEDGER) == [
+        ("crawl", "failed", 2, 2),
+        ("crawl", "succeeded", 4, 4),
+    ]
     served = sana_sites.world.served(ARCHIVE)
     assert served["sana-archive:/en/?cat=106"] == 1
     assert sorted(n for key, n in served.items() if "?p=" in key) == [1] * 6
@@ -117,7 +125,7 @@ def test_resume_after_sigkill(quiet_sites: Sites, home: Path, tmp_path: Path) ->
     assert sum(world.articles_served().values()) == 7
 
     second = _crawl_process(quiet_sites, home)
-    out, err = second.communicate(timeout=60)
+    out, err = second.communicate(timeout=180)
     assert second.returncode == 0, err
     assert "(resumed) complete" in out
     assert "loaded from raw 7;" in out

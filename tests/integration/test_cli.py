@@ -70,7 +70,7 @@ def test_sql_is_read_only_and_formats(tmp_path: Path) -> None:
     ingest = run("ingest", str(TEXT_SAMPLES), "--db", str(db))
     assert ingest.returncode == 0, ingest.stderr
     assert ingest.stdout.split(":", 1)[1] == (
-        " seen 5, new 5, updated 0, unchanged 0, rejected 0; checks 40, warnings 1\n"
+        " seen 5, new 5, updated 0, unchanged 0, rejected 0; checks 41, warnings 1\n"
     )
 
     query = "select weekday, count(*) as n from articles group by weekday order by weekday"

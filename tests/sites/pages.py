@@ -5,10 +5,17 @@ full pages): Sahifa's `article.item-list` cards with `h2.post-box-title a` and a
 `span.tie-date`, `#tie-next-page`; Foxiz's `.blog-content .p-wrap` cards with `a.p-url` and
 `<time datetime>`, `a.next.page-numbers`. Both carry decoys that discovery must pass over: a
 sidebar and a menu listing other stories, and links to categories and tags.
+
+Sites paginate their listings in several ways (SITES.md): each listing can be served with any
+of the forms in `PAGINATIONS`, written as WordPress, its plugins and the two themes write them.
+A site's own form (`"default"`) is the one it uses today: Sahifa's page navigation with
+`<link rel="next">` in the head on the archive, `paginate_links()` with the head link on the
+current site; the other forms come without the head link.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from html import escape
 
 from tests.sites.corpus import ARCHIVE, CURRENT, Article, by_site
@@ -28,9 +35,102 @@ def _long(article: Article) -> str:
     return f"{_month_day(article)}, {article.date.year}"
 
 
+# The pagination forms of WordPress listings, each alone (besides each site's "default").
+PAGINATIONS = (
+    "head-link",  # only `<link rel="next">` in the head (an SEO plugin; the theme shows none)
+    "sahifa",  # Sahifa's own page navigation: `<span id="tie-next-page"><a>`, numbered links
+    "wp-pagenavi",  # the WP-PageNavi plugin: `a.nextpostslink[rel=next]`, numbered links
+    "paginate-links",  # WordPress core `the_posts_pagination()`: `a.next.page-numbers`
+    "numbers",  # numbered links only: the current page, then the others; no arrow
+    "posts-navigation",  # WordPress core `the_posts_navigation()`: "Older posts"
+    "load-more",  # a script loads the next page: no link a reader can follow
+)
+
+
 def page_count(items: list[Article]) -> int:
     """How many listing pages `items` fill."""
     return max(1, -(-len(items) // PER_PAGE))
+
+
+def _numbers(page: int, pages: int, url: Callable[[int], str], current: str, link: str) -> str:
+    return "".join(
+        current.format(n=n) if n == page else link.format(n=n, url=url(n))
+        for n in range(1, pages + 1)
+    )
+
+
+def pagination(style: str, page: int, pages: int, url: Callable[[int], str]) -> tuple[str, str]:
+    """The head link and the page navigation of page `page` of `pages` in form `style` (see
+    `PAGINATIONS`; `url(n)` is the address of page n). The last page links no next page."""
+    more = page < pages
+    head = f'<link rel="next" href="{url(page + 1)}" />\n' if more else ""
+    if style == "head-link":
+        return head, ""
+    if style == "sahifa":  # as archive.sana.sy and other Sahifa sites print it
+        block = f'<span class="pages">Page {page} of {pages}</span>'
+        if page > 1:
+            block += f'<span id="tie-prev-page"><a href="{url(page - 1)}" >&laquo;</a></span>'
+        block += _numbers(page, pages, url, '<span class="current">{n}</span>',
+                          '<a href="{url}" class="page" title="{n}">{n}</a>')  # fmt: skip
+        if more:
+            block += f'<span id="tie-next-page">\n\t<a href="{url(page + 1)}" >&raquo;</a></span>'
+            block += f'<a href="{url(pages)}" class="last" title="Last &raquo;">Last &raquo;</a>'
+        return "", f'<div class="pagination">\n{block}\n</div>\n'
+    if style == "wp-pagenavi":
+        block = f"<span class='pages'>Page {page} of {pages}</span>"
+        if page > 1:
+            block += (
+                f'<a class="previouspostslink" rel="prev" aria-label="Previous Page" '
+                f'href="{url(page - 1)}">&laquo;</a>'
+            )
+        block += _numbers(
+            page, pages, url, "<span aria-current='page' class='current'>{n}</span>",
+            '<a class="page larger" title="Page {n}" href="{url}">{n}</a>',
+        )  # fmt: skip
+        if more:
+            block += (
+                f'<a class="nextpostslink" rel="next" aria-label="Next Page" '
+                f'href="{url(page + 1)}">&raquo;</a>'
+                f'<a class="last" aria-label="Last Page" href="{url(pages)}">Last &raquo;</a>'
+            )
+        return "", f"<div class='wp-pagenavi' role='navigation'>\n{block}\n</div>\n"
+    if style == "paginate-links":
+        block = (
+            f'<a class="prev page-numbers" href="{url(page - 1)}">Previous</a>\n'
+            if page > 1
+            else ""
+        )
+        block += _numbers(
+            page, pages, url, '<span aria-current="page" class="page-numbers current">{n}</span>\n',
+            '<a class="page-numbers" href="{url}">{n}</a>\n',
+        )  # fmt: skip
+        if more:
+            block += f'<a class="next page-numbers" href="{url(page + 1)}">Next</a>'
+        return "", (
+            '<nav class="navigation pagination" aria-label="Posts">\n'
+            '<h2 class="screen-reader-text">Posts navigation</h2>\n'
+            f'<div class="nav-links">{block}</div>\n</nav>\n'
+        )
+    if style == "numbers":
+        block = _numbers(page, pages, url, '<span class="current">{n}</span>',
+                         '<a href="{url}" class="page">{n}</a>')  # fmt: skip
+        return "", f'<div class="pagination">{block}</div>\n'
+    if style == "posts-navigation":
+        older = f'<div class="nav-previous"><a href="{url(page + 1)}">Older posts</a></div>'
+        newer = f'<div class="nav-next"><a href="{url(page - 1)}">Newer posts</a></div>'
+        return "", (
+            '<nav class="navigation posts-navigation" aria-label="Posts">\n'
+            '<h2 class="screen-reader-text">Posts navigation</h2>\n'
+            f'<div class="nav-links">{older if more else ""}{newer if page > 1 else ""}</div>\n'
+            "</nav>\n"
+        )
+    if style == "load-more":
+        trigger = f'<a href="#" class="loadmore-trigger" data-page="{page + 1}">Show More</a>'
+        return (
+            "",
+            f'<div class="pagination-wrap pagination-loadmore">{trigger if more else ""}</div>\n',
+        )
+    raise ValueError(f"unknown pagination {style!r}")
 
 
 def _decoys(site: str) -> list[Article]:
@@ -38,15 +138,20 @@ def _decoys(site: str) -> list[Article]:
     return by_site(site)[:4]
 
 
-def archive_listing(category: str, page: int, items: list[Article]) -> str:
-    """Page `page` of an archive category (`?cat=N&paged=P`) in the Sahifa theme."""
+def archive_listing(category: str, page: int, items: list[Article], style: str = "default") -> str:
+    """Page `page` of an archive category (`?cat=N&paged=P`) in the Sahifa theme, paginated
+    in form `style` (`default`: Sahifa's own, with the head link)."""
     shown = items[(page - 1) * PER_PAGE : page * PER_PAGE]
     pages = page_count(items)
-    next_link = (
-        f'<link rel="next" href="{ARCHIVE}?cat={category}&#038;paged={page + 1}" />\n'
-        if page < pages
-        else ""
-    )
+
+    def url(n: int) -> str:
+        return f"{ARCHIVE}?cat={category}" + (f"&#038;paged={n}" if n > 1 else "")
+
+    if style == "default":
+        next_link = pagination("head-link", page, pages, url)[0]
+        navigation = pagination("sahifa", page, pages, url)[1]
+    else:
+        next_link, navigation = pagination(style, page, pages, url)
     cards = "".join(
         f'\t<article class="item-list tie-cat-{category}">\n'
         f'\t\t<h2 class="post-box-title"><a href="{a.url}">{escape(a.title)}</a></h2>\n'
@@ -66,12 +171,6 @@ def archive_listing(category: str, page: int, items: list[Article]) -> str:
         f'<span class="tie-date"><i class="fa fa-clock-o"></i>{_month_day(a)}</span></li>\n'
         for a in _decoys("sana-archive")
     )
-    pagination = f'<span class="pages">Page {page} of {pages}</span>'
-    if page < pages:
-        pagination += (
-            f'<span id="tie-next-page"><a href="{ARCHIVE}?cat={category}&#038;paged={page + 1}"'
-            " >&raquo;</a></span>"
-        )
     return (
         '<!DOCTYPE html>\n<html lang="en-US">\n<head>\n<meta charset="UTF-8" />\n'
         f"<title>Archives | SANA Syrian Arab News Agency</title>\n{next_link}"
@@ -87,8 +186,7 @@ def archive_listing(category: str, page: int, items: list[Article]) -> str:
         '<div id="main-content" class="container"><div class="content">\n'
         '<div class="page-head"><h1 class="page-title">Category</h1></div>\n'
         '<div class="post-listing archive-box">\n'
-        f"{cards}</div>\n"
-        f'<div class="pagination">{pagination}</div>\n'
+        f"{cards}</div>\n{navigation}"
         "</div><!-- .content -->\n"
         '<aside id="sidebar"><div class="theiaStickySidebar"><div id="posts-list-widget-2" '
         'class="widget posts-list"><div class="widget-top"><h4>Most Read</h4></div>'
@@ -97,11 +195,15 @@ def archive_listing(category: str, page: int, items: list[Article]) -> str:
     )
 
 
-def current_listing(category: str, page: int, items: list[Article]) -> str:
-    """Page `page` of a current-site category (`/<slug>/page/N/`) in the Foxiz theme."""
+def current_listing(category: str, page: int, items: list[Article], style: str = "default") -> str:
+    """Page `page` of a current-site category (`/<slug>/page/N/`) in the Foxiz theme, paginated
+    in form `style` (`default`: Foxiz's numbers from `paginate_links()`, with the head link)."""
     shown = items[(page - 1) * PER_PAGE : page * PER_PAGE]
     pages = page_count(items)
     base = f"{CURRENT}{category}/"
+
+    def url(n: int) -> str:
+        return base if n == 1 else f"{base}page/{n}/"
 
     def card(a: Article, layout: str) -> str:
         return (
@@ -120,16 +222,22 @@ def current_listing(category: str, page: int, items: list[Article]) -> str:
 
     cards = "".join(card(a, "p-list p-list-1") for a in shown)
     decoys = "".join(card(a, "p-grid p-box") for a in _decoys("sana"))
-    numbers = "".join(
-        f'<a class="page-numbers" href="{base}page/{n}/">{n}</a>'
-        if n != page
-        else f'<span aria-current="page" class="page-numbers current">{n}</span>'
-        for n in range(1, pages + 1)
-    )
-    next_link = f'<link rel="next" href="{base}page/{page + 1}/" />\n' if page < pages else ""
-    next_button = (
-        f'<a class="next page-numbers" href="{base}page/{page + 1}/">›</a>' if page < pages else ""
-    )
+    if style == "default":
+        numbers = "".join(
+            f'<a class="page-numbers" href="{url(n)}">{n}</a>'
+            if n != page
+            else f'<span aria-current="page" class="page-numbers current">{n}</span>'
+            for n in range(1, pages + 1)
+        )
+        next_button = (
+            f'<a class="next page-numbers" href="{url(page + 1)}">›</a>' if page < pages else ""
+        )
+        next_link = pagination("head-link", page, pages, url)[0]
+        navigation = (
+            f'<nav class="pagination-wrap pagination-number">{numbers}{next_button}</nav>\n'
+        )
+    else:
+        next_link, navigation = pagination(style, page, pages, url)
     return (
         '<!DOCTYPE html>\n<html lang="en-US">\n<head>\n<meta charset="UTF-8">\n'
         f"<title>{category.title()} - Syrian Arab News Agency</title>\n{next_link}"
@@ -142,8 +250,7 @@ def current_listing(category: str, page: int, items: list[Article]) -> str:
         '<div class="rb-container edge-padding"><div class="grid-container">\n'
         '<div class="blog-content"><div class="block-wrap block-small block-list block-list-1">'
         f'<div class="block-inner">\n{cards}</div></div>\n'
-        f'<nav class="pagination-wrap pagination-number">{numbers}{next_button}</nav>\n'
-        "</div>\n"
+        f"{navigation}</div>\n"
         f'<div class="sidebar-wrap archive-sidebar"><div class="sidebar-inner">{decoys}</div>'
         "</div>\n</div></div></div></div></div>\n</body>\n</html>\n"
     )
@@ -167,7 +274,14 @@ def unavailable(status: int) -> str:
     )
 
 
-def robots(crawl_delay: int | None) -> str:
-    """robots.txt as SANA serves it, with the Crawl-delay given (none when None)."""
-    delay = f"Crawl-delay: {crawl_delay}\n" if crawl_delay is not None else ""
-    return f"User-agent: *\n{delay}Disallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n"
+def robots(crawl_delay: float | None, disallow: Sequence[str] = ()) -> str:
+    """robots.txt as WordPress sites write it: the Crawl-delay given (none when None; decimals
+    as written, `0.3`), the usual admin rules, wildcard rules for search, comment replies,
+    trackbacks and feeds (`$` ends a pattern), then `disallow`'s patterns."""
+    delay = f"Crawl-delay: {crawl_delay:g}\n" if crawl_delay is not None else ""
+    extra = "".join(f"Disallow: {pattern}\n" for pattern in disallow)
+    return (
+        f"User-agent: *\n{delay}Disallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n"
+        "Disallow: /*?s=\nDisallow: /*&s=\nDisallow: /*?replytocom=\n"
+        f"Disallow: /*/trackback/\nDisallow: /*/feed/$\n{extra}"
+    )

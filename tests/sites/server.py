@@ -2,14 +2,16 @@
 
 Three `ThreadingHTTPServer`s (one per host, port 0) share one `World`: the articles of
 `tests.sites.corpus` rendered in their themes by `samples/render.py`, listing pages
-(`tests.sites.pages`), robots.txt with a Crawl-delay, the old `sana.sy/en/?p=<id>` addresses
+(`tests.sites.pages`) in the pagination form asked of each host (`World.pagination`),
+robots.txt with a Crawl-delay (decimals as written) and wildcard rules, the old `sana.sy/en/?p=<id>` addresses
 redirecting (301) to the archive host, 404 for the WordPress REST API, feeds and sitemaps,
 the archive article the host lost (`?p=75412`, 404), the Wayback CDX API
 (`/cdx/search/cdx?url=…&output=json`) and raw captures (`/web/<timestamp>id_/<url>`).
 
 Faults are scripted per host and path: 503 or 429 with Retry-After, 500, slow answers, stalls,
-dropped connections, oversized pages. Every request is logged with its status and whether
-the answer was delivered whole, so tests count fetches on the server's side.
+dropped connections, oversized pages. Every request is logged with the time it arrived, its
+status and whether the answer was delivered whole, so tests count fetches and measure the
+spacing of requests on the server's side.
 
 Use the `sana_sites` fixture, or `running_sites()` as a context manager.
 """
@@ -21,6 +23,7 @@ import json
 import random
 import re
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -61,6 +64,7 @@ class Hit:
     authorization: str = ""
     status: int | None = None
     completed: bool = False  # the answer was written whole
+    at: float = field(default_factory=time.monotonic)  # when the request arrived
 
 
 @dataclass
@@ -79,10 +83,14 @@ class Capture:
 class World:
     """What the three hosts serve and what they were asked."""
 
-    crawl_delay: dict[str, int | None] = field(
+    crawl_delay: dict[str, float | None] = field(
         default_factory=lambda: {SANA: 5, ARCHIVE: 5, WAYBACK: None}
     )
     disallow: dict[str, list[str]] = field(default_factory=lambda: {h: [] for h in HOSTS})
+    # How each site paginates its listings: "default" (its own) or one of `pages.PAGINATIONS`.
+    pagination: dict[str, str] = field(
+        default_factory=lambda: {SANA: "default", ARCHIVE: "default"}
+    )
     lost: set[tuple[str, int]] = field(default_factory=lambda: {(ARCHIVE, LOST_ARCHIVE_ID)})
     gzip: bool = True
     # Once this many article pages were served, hold further article requests unanswered
@@ -112,7 +120,9 @@ class World:
         `stall` (never answer), `reset` (drop the connection), `huge:<bytes>`, `cut:<bytes>`
         (announce the whole page, send that many bytes of it, hang up), `endless` (a chunked
         body that never ends), `trickle` (the same, a chunk every 0.1 s), `type:<media type>`
-        (the page under another Content-Type), `garbage` (random bytes as text/plain), `ok`."""
+        (the page under another Content-Type), `garbage` (random bytes as text/plain),
+        `301:<path>` (a redirect to that path of the same host), `as:<path>` (the page at that
+        path, served under the one asked for), `ok`."""
         with self.lock:
             if forever:
                 self._forever[(host, path)] = actions[0]
@@ -145,6 +155,11 @@ class World:
                 and (host is None or h.host == host)
                 and (status is None or h.status == status)
             )
+
+    def arrivals(self, host: str) -> list[float]:
+        """When each request to `host` arrived (time.monotonic), in order."""
+        with self.lock:
+            return sorted(h.at for h in self.hits if h.host == host)
 
     def requested(self, host: str | None = None) -> Counter[str]:
         """How many times each path was requested (answered or not)."""
@@ -249,6 +264,12 @@ class _Handler(BaseHTTPRequestHandler):
             body = pages.not_found(host) if kind == "404" else pages.unavailable(int(kind))
             self._send(hit, int(kind), body, headers=headers)
             return
+        if kind == "301":
+            address, port = self.server.server_address[:2]
+            self._send(hit, 301, "", headers={"Location": f"http://{address!s}:{port}{arg}"})
+            return
+        if kind == "as":
+            self.path = arg
         if kind == "slow":
             world.stop.wait(float(arg))
         elif kind == "stall":
@@ -297,8 +318,7 @@ class _Handler(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         query = parse_qs(parts.query)
         if parts.path == "/robots.txt":
-            text = pages.robots(world.crawl_delay.get(host))
-            text += "".join(f"Disallow: {path}\n" for path in world.disallow.get(host, []))
+            text = pages.robots(world.crawl_delay.get(host), world.disallow.get(host, []))
             self._send(hit, 200, text, "text/plain")
             return
         if any(part in parts.path for part in _NOT_THERE) or "feed" in query:
@@ -333,7 +353,8 @@ class _Handler(BaseHTTPRequestHandler):
             if not items or page > pages.page_count(items):
                 self._send(hit, 404, pages.not_found(ARCHIVE))
             else:
-                self._send(hit, 200, pages.archive_listing(category, page, items))
+                style = self.server.world.pagination[ARCHIVE]
+                self._send(hit, 200, pages.archive_listing(category, page, items, style))
             return
         self._send(hit, 404, pages.not_found(ARCHIVE))
 
@@ -358,7 +379,8 @@ class _Handler(BaseHTTPRequestHandler):
             if not items or page > pages.page_count(items):
                 self._send(hit, 404, pages.not_found(SANA))
             else:
-                self._send(hit, 200, pages.current_listing(match.group(1), page, items))
+                style = self.server.world.pagination[SANA]
+                self._send(hit, 200, pages.current_listing(match.group(1), page, items, style))
             return
         self._send(hit, 404, pages.not_found(SANA))
 

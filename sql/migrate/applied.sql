@@ -1,0 +1,3 @@
+select version
+from schema_migrations
+order by version;
