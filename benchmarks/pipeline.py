@@ -6,8 +6,9 @@
 Generates `--docs` bulletins (seeded, by recombining the five catalog entries of
 `samples/catalog.json`), half as archive.sana.sy pages (Sahifa), half as sana.sy pages
 (Foxiz), each padded or trimmed to a size drawn between 100 and 170 KB, written as `.html`
-files and as one `.warc.gz`. Then measures, each in a fresh process with its own
-`BULLETINS_HOME` (so that peak RSS is per run):
+files, as one `.warc.gz` and as the text of one `.warc.wet.gz` (Common Crawl's WET shape).
+Then measures, each in a fresh process with its own `BULLETINS_HOME` (so that peak RSS is
+per run):
 
 1. bare `trafilatura.extract` over all pages in one process (the baseline);
 2. the full `ingest` (parse, normalize, validate, publish) on one process, total and per stage;
@@ -16,7 +17,8 @@ files and as one `.warc.gz`. Then measures, each in a fresh process with its own
 4. a second ingest of the unchanged corpus into the warehouse of 2;
 5. peak RSS of a full ingest at `--small` and at `--docs` documents (per batch too), and of
    one batch published into a synthetic warehouse of 99,000 articles;
-6. the ingest of the WARC file, when `etl.sources.files` reads WARC files;
+6. the ingest of the WARC file, when `etl.sources.files` reads WARC files, and of the WET
+   file, when it reads WET files;
 7. a synthetic warehouse of `--articles` articles built in bulk with DuckDB SQL, the typical
    analyst queries on it (read-only connection), and a nightly run (`--nightly` new pages
    ingested into it).
@@ -144,11 +146,13 @@ _INLINE_ASSET = re.compile(
 
 @dataclass(frozen=True)
 class Corpus:
-    """The generated pages: `html` holds the `.html` files, `warc` the same pages."""
+    """The generated pages: `html` holds the `.html` files, `warc` the same pages, `wet`
+    their text."""
 
     root: Path
     html: Path
     warc: Path
+    wet: Path
     n_docs: int
     page_bytes: list[int]
     seconds: float
@@ -160,6 +164,7 @@ class Corpus:
             "n_docs": self.n_docs,
             "html_bytes": sum(sizes),
             "warc_bytes": self.warc.stat().st_size,
+            "wet_bytes": self.wet.stat().st_size,
             "page_kb_min": sizes[0] / 1000,
             "page_kb_median": statistics.median(sizes) / 1000,
             "page_kb_max": sizes[-1] / 1000,
@@ -405,18 +410,23 @@ def generate_pages(n_docs: int, seed: int = SEED, start: int = 0) -> Iterator[Pa
 
 
 def write_corpus(root: Path, n_docs: int, seed: int = SEED) -> Corpus:
-    """Generate `n_docs` pages under `root/html/` and the same pages in `root/corpus.warc.gz`
-    (WARC/1.1 response records); deterministic for a given seed."""
+    """Generate `n_docs` pages under `root/html/`, the same pages in `root/corpus.warc.gz`
+    (WARC/1.1 response records) and their text in `root/corpus.warc.wet.gz`; deterministic
+    for a given seed."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
+
+    from benchmarks.wet import WetWriter
 
     started = time.perf_counter()
     html = root / "html"
     warc = root / "corpus.warc.gz"
+    wet = root / "corpus.warc.wet.gz"
     sizes = []
     fetched = dt.datetime(2026, 1, 15, tzinfo=dt.UTC)
     root.mkdir(parents=True, exist_ok=True)
-    with warc.open("wb") as handle:
+    with warc.open("wb") as handle, wet.open("wb") as wet_handle:
+        texts = WetWriter(wet_handle, wet.name)
         writer = WARCWriter(handle, gzip=True, warc_version="1.1")
         writer.write_record(
             writer.create_warcinfo_record(warc.name, {"software": "benchmarks.pipeline"})
@@ -446,7 +456,8 @@ def write_corpus(root: Path, n_docs: int, seed: int = SEED) -> Corpus:
                     warc_headers_dict={"WARC-Date": moment.strftime("%Y-%m-%dT%H:%M:%SZ")},
                 )
             )
-    return Corpus(root, html, warc, n_docs, sizes, time.perf_counter() - started)
+            texts.write(page.url, moment, page.data)
+    return Corpus(root, html, warc, wet, n_docs, sizes, time.perf_counter() - started)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1394,16 +1405,17 @@ def report_rows(results: dict[str, Any]) -> list[Row]:
             _verdict(share_again <= MAX_REINGEST_SHARE),
         )
     )
-    warc = results.get("ingest_warc")
-    if warc is None:
-        rows.append(Row("WARC ingest, 1 process", "not measured: etl.sources.files reads no WARC"))
-    else:
-        rows.append(
-            Row(
-                "WARC ingest, 1 process",
-                f"{warc['seconds']:.1f} s, {_rate(warc['n_seen'], warc['seconds']):.1f} docs/s",
+    for key, name in (("ingest_warc", "WARC"), ("ingest_wet", "WET")):
+        archive = results.get(key)
+        if archive is None:
+            rows.append(
+                Row(f"{name} ingest, 1 process", f"not measured: etl.sources reads no {name}")
             )
-        )
+            continue
+        rate = _rate(archive["n_seen"], archive["seconds"])
+        figures = f"{archive['seconds']:.1f} s, {rate:.1f} docs/s"
+        loaded = f", {archive['n_new']:,} new, {archive['n_rejected']:,} rejected"
+        rows.append(Row(f"{name} ingest, 1 process", figures + loaded))
     for run in (small, one):
         intervals = ", ".join(f"{peak / MIB:,.0f}" for _, peak in run["peak_rss_per_interval"])
         rows.append(
@@ -1623,6 +1635,10 @@ def run(args: argparse.Namespace, out: Path) -> dict[str, Any]:
     shutil.rmtree(warc)
     # Without WARC support the file is one input, rejected as an unsupported type.
     results["ingest_warc"] = measured if measured["n_seen"] == corpus.n_docs else None
+    wet = runs / "ingest-wet"
+    measured = ingest("WET ingest, 1 process", wet, input=str(corpus.wet))
+    shutil.rmtree(wet)
+    results["ingest_wet"] = measured if measured["n_seen"] == corpus.n_docs else None
     results["per_row_writes"] = per_row_writes()
     big = runs / "synthetic"
     _log(f"synthetic warehouse of {args.articles:,} articles ...")

@@ -63,6 +63,19 @@ def canonical_article_url(url: str) -> str:
     return url
 
 
+def is_article_address(url: str) -> bool:
+    """Whether an address names an article of SANA's English sites: `…/en/?p=<id>` on
+    either host (the old `sana.sy/en/?p=<id>` too) or `sana.sy/en/<category>/<id>/`; not
+    listings, other pages, or the Arabic site."""
+    host = host_of(url)
+    path = urlsplit(url).path
+    if host not in ("sana.sy", "archive.sana.sy") or not (path == "/en" or path.startswith("/en/")):
+        return False
+    return archive_post_id(url) is not None or (
+        host == "sana.sy" and CURRENT_ARTICLE_PATH.match(path) is not None
+    )
+
+
 def source_of(url: str | None) -> str:
     """Which site a bulletin came from: `sana`, `sana-archive`, `web` or `local` (no URL)."""
     if not url:

@@ -5,4 +5,4 @@ pages, the bulletin rules for every kind of input).
 records it, so that what an older parser made can be found and parsed again.
 """
 
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"

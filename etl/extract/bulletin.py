@@ -32,6 +32,11 @@ def normalize_space(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def is_check_also(block: str) -> bool:
+    """True for the heading of the Check Also footer (`Check Also`)."""
+    return bool(_CHECK_ALSO.match(block))
+
+
 def is_caption(block: str) -> bool:
     """True for an image caption line such as `President al-Assad-Kamal Kharrazi-Iran 1`."""
     return bool(_CAPTION.match(block)) and len(block.split()) <= _MAX_CAPTION_WORDS

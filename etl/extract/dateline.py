@@ -5,11 +5,16 @@ from __future__ import annotations
 import re
 
 # "Damascus, SANA –", "Occupied Jerusalem, SANA-", "Geneva , SANA—": a place of one to five
-# capitalised words, a comma, the agency and any kind of dash, with or without spacing.
+# capitalised words, a comma, the agency and any kind of dash, with or without spacing. Also
+# the forms seen in the wild (../shared/SITES.md): two places (`Damascus/Hasaka, SANA –`),
+# a full stop for the comma (`Damascus. SANA-`), the agency in brackets (`Damascus, (SANA)`),
+# an underscore or a comma before the dash (`Damascus, SANA_`, `Tehran, SANA, –`), and no
+# dash at all before a capital (`Homs, SANA  The`).
 _DATELINE = re.compile(
     r"""^\s*
-    (?P<place>[A-Z][\w'’.]*(?:[\s-]+[A-Za-z][\w'’.]*){0,4}?)
-    \s*,\s*SANA\s*[-–—‒―]+\s*""",
+    (?P<place>[A-Z][\w'’.]*(?:(?:[\s-]+|\s*/\s*)[A-Za-z][\w'’.]*){0,4}?)
+    \s*[,.]\s*(?:SANA|\(SANA\))
+    (?:\s*,?\s*[-–—‒―_]+|\s*[,:]|\s+(?=[A-Z“"]))\s*""",
     re.VERBOSE,
 )
 

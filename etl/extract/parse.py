@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import signal
 import threading
 from collections.abc import Iterator
@@ -11,6 +10,7 @@ from contextlib import contextmanager
 from etl.errors import Rejected
 from etl.extract.bulletin import build_bulletin
 from etl.extract.html import extract_html
+from etl.extract.text import parse_text
 from etl.model import Bulletin, RawDocument
 from etl.sites import parse_date, source_of
 from etl.sources.encoding import decode
@@ -20,24 +20,6 @@ from etl.sources.files import document_bytes
 # it would cost seconds of CPU and hundreds of MB.
 MAX_DOCUMENT_BYTES = 16 * 2**20
 MAX_SECONDS = 30.0
-
-
-def parse_text(text: str, *, url: str | None, published: str | None) -> Bulletin:
-    """Parse a text bulletin: headline on the first line, blocks separated by blank lines."""
-    headline, _, rest = text.strip().partition("\n")
-    if not headline.strip():
-        raise Rejected("parse", "no text")
-    paragraphs = [
-        " ".join(line.strip() for line in chunk.splitlines() if line.strip())
-        for chunk in re.split(r"\n\s*\n", rest)
-    ]
-    return build_bulletin(
-        headline,
-        paragraphs,
-        url=url,
-        source=source_of(url),
-        published_date=parse_date(published),
-    )
 
 
 def parse_html(text: str, *, url: str | None, published: str | None) -> Bulletin:

@@ -1,6 +1,7 @@
 """Local inputs: walk files and directories, read bytes, gunzip, and pick up sidecars.
 
-WARC files (`.warc`, `.warc.gz`) hold many pages each: their article pages are taken out by
+WARC files (`.warc`, `.warc.gz`) and Common Crawl's WET files (`.warc.wet.gz`, `.wet.gz`)
+hold many pages each: their article pages, and the text of SANA's, are taken out by
 `etl.sources.warc.read_warc`.
 """
 
@@ -13,7 +14,7 @@ from pathlib import Path
 from etl.errors import Rejected
 from etl.model import RawDocument, Unreadable
 from etl.sources.encoding import maybe_gunzip
-from etl.sources.warc import is_warc, read_warc
+from etl.sources.warc import ReadTally, is_warc, read_warc
 
 _MEDIA_TYPES = {
     ".txt": "text/plain",
@@ -86,15 +87,18 @@ def document_bytes(document: RawDocument) -> bytes:
     return maybe_gunzip(document.data)
 
 
-def iter_documents(paths: Iterable[str | Path]) -> Iterator[RawDocument | Unreadable]:
+def iter_documents(
+    paths: Iterable[str | Path], tally: ReadTally | None = None
+) -> Iterator[RawDocument | Unreadable]:
     """Read every input under `paths`, lazily; unreadable ones come back as `Unreadable`.
-    A WARC file gives its article pages, one document each."""
+    A WARC or WET file gives its article pages, one document each; the records it passes
+    over are counted in `tally`."""
     for path in iter_paths(paths):
         if is_warc(path):
             if not path.is_file():
                 yield Unreadable(path.resolve().as_uri(), "read", "cannot read file (no such file)")
                 continue
-            yield from read_warc(path)
+            yield from read_warc(path, tally=tally)
             continue
         try:
             yield read_file(path)

@@ -6,10 +6,14 @@ that any record can be read alone from its offset. Bodies are stored as they wer
 an `X-Crawler-` prefix (the Common Crawl convention), so the record still says what the server
 sent.
 
-Reading: `read_warc` takes the HTML article pages out of any WARC file (ours, Wayback
-downloads, Common Crawl extracts): status-200 `text/html` responses; requests, metadata,
-revisits, non-HTML and listing pages are passed over. `read_record` reads one record at an
-offset, which is how the warehouse's `documents.raw_location` / `raw_offset` are followed.
+Reading: `read_warc` takes the article pages out of any WARC file (ours, Wayback downloads,
+Common Crawl extracts): status-200 `text/html` responses, and the text of SANA's English
+articles in `conversion` and `resource` records of `text/plain` (Common Crawl's WET files
+hold the text of every page it crawled that way). Requests, metadata, revisits, non-HTML
+responses, listing pages and text of other hosts are passed over, each counted in a
+`ReadTally`. Files are read a gzip member (a record) at a time, so that a WET file of
+gigabytes streams in bounded memory. `read_record` reads one record at an offset, which is
+how the warehouse's `documents.raw_location` / `raw_offset` are followed.
 
 Our records carry three extension fields besides the standard ones:
 `Bulletins-Role` (`article`, `listing`, `robots`, `cdx`, `redirect`), `Bulletins-Article-URL`
@@ -26,8 +30,9 @@ import os
 import re
 import threading
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any, BinaryIO
@@ -39,11 +44,18 @@ from warcio.warcwriter import WARCWriter  # type: ignore[import-untyped]
 
 from etl import __version__
 from etl.model import RawDocument, Unreadable
-from etl.sites import canonical_article_url, looks_like_listing
+from etl.sites import (
+    SITE_NAMES,
+    canonical_article_url,
+    is_article_address,
+    looks_like_listing,
+    source_of,
+)
 
 log = logging.getLogger(__name__)
 
-WARC_SUFFIXES = (".warc", ".warc.gz")
+# Common Crawl names its text extracts `….warc.wet.gz`; other tools write `.wet.gz`.
+WARC_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
 DEFAULT_MAX_FILE_BYTES = 1_000_000_000  # the customary 1 GB per WARC file
 MAX_PAYLOAD_BYTES = 50_000_000
 _TAIL_SLACK = 64
@@ -53,13 +65,17 @@ ARTICLE_URL = "Bulletins-Article-URL"
 FETCHED_FROM = "Bulletins-Fetched-From"
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+# Records that hold a page: a response (HTML), or its text (a conversion, as in WET files,
+# or a resource written without the HTTP exchange).
+PAGE_RECORDS = ("response", "conversion", "resource")
 # Headers that describe the bytes on the wire, not the decoded body that is stored.
 _TRANSFER_HEADERS = ("content-encoding", "transfer-encoding", "content-length")
 _WAYBACK_PATH = re.compile(r"/web/(\d{4,14})(?:[a-z]{2}_)?/(.+)$")
 
 
 def is_warc(path: Path) -> bool:
-    """Whether a file is a WARC file by its name (`.warc` or `.warc.gz`)."""
+    """Whether a file is a WARC file by its name (`.warc`, `.warc.gz`, and the WET files
+    `.warc.wet.gz`, `.wet.gz`)."""
     return path.name.lower().endswith(WARC_SUFFIXES)
 
 
@@ -248,20 +264,48 @@ class WarcWriter:
 
 @dataclass
 class StoredRecord:
-    """A WARC response record as read: its place, its headers and, for a status-200 HTML
-    response, its decoded payload."""
+    """A record that can hold a page, as read: its place, its headers and, when it holds an
+    article document (a status-200 HTML response, or the text of a SANA English article),
+    its decoded payload."""
 
     path: str
     offset: int
     target_uri: str
     warc_date: dt.datetime | None
-    status: int | None
-    content_type: str
+    status: int | None  # of a response; None for a conversion or a resource
+    content_type: str  # the response's, or the record's own for a conversion or resource
     role: str | None
     article_url: str | None
     fetched_from: str | None
     payload: bytes | None = None
     error: str | None = None  # why the payload could not be read
+    record_type: str = "response"
+
+
+@dataclass
+class ReadTally:
+    """What reading WARC files met: records, the documents they gave, and the records passed
+    over, counted by reason (`warcinfo record`, `other host`, `listing page`, …). A reader
+    adds to it as it goes, so that a run can say what a WET file of other sites held."""
+
+    n_records: int = 0
+    n_documents: int = 0
+    passed_over: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def n_passed_over(self) -> int:
+        """Records that gave no document."""
+        return sum(self.passed_over.values())
+
+    def summary(self) -> str:
+        """One line for people: `14 records, 6 documents; passed over 8: other host 2, …`."""
+        text = f"{self.n_records} records, {self.n_documents} documents"
+        if self.passed_over:
+            reasons = sorted(self.passed_over.items(), key=lambda item: (-item[1], item[0]))
+            text += f"; passed over {self.n_passed_over}: " + ", ".join(
+                f"{reason} {count}" for reason, count in reasons
+            )
+        return text
 
 
 def _parse_warc_date(value: str | None) -> dt.datetime | None:
@@ -276,8 +320,41 @@ def _parse_warc_date(value: str | None) -> dt.datetime | None:
     return moment
 
 
+def _media_type(content_type: str) -> str:
+    return content_type.split(";", 1)[0].strip().lower()
+
+
 def _is_html(content_type: str) -> bool:
-    return content_type.split(";", 1)[0].strip().lower() in HTML_TYPES
+    return _media_type(content_type) in HTML_TYPES
+
+
+def _article_url(stored: StoredRecord) -> str:
+    """The canonical address of the article a record holds, whatever host, mirror or Wayback
+    capture it was fetched from."""
+    capture = wayback_original(stored.target_uri)
+    return stored.article_url or canonical_article_url(capture[1] if capture else stored.target_uri)
+
+
+def _passed_over(stored: StoredRecord) -> str | None:
+    """Why a record holds no article document (a `ReadTally` reason), or None when it
+    holds one. HTML pages of any host are tried (other sites' articles are parsed too);
+    text records only at SANA's English article addresses: most of a Common Crawl WET
+    file is other sites, whose text is not read as bulletins."""
+    if stored.record_type == "response":
+        if stored.status != 200 or not _is_html(stored.content_type):
+            return "not an HTML page"
+        if stored.role is not None and stored.role != "article":
+            return f"{stored.role} record"
+        if stored.role is None and looks_like_listing(_article_url(stored)):
+            return "listing page"
+        return None
+    if _media_type(stored.content_type) != "text/plain":
+        return "not text"
+    if source_of(stored.target_uri) not in SITE_NAMES:
+        return "other host"
+    if not is_article_address(stored.target_uri):
+        return "not a SANA English article address"
+    return None
 
 
 def _read_payload(record: Any) -> tuple[bytes | None, str | None]:
@@ -305,14 +382,37 @@ READ_ERRORS = (
 )
 
 
-def iter_records(path: Path, offset: int = 0) -> Iterator[StoredRecord]:
-    """The response records of a WARC file from `offset` on, in file order; payloads are read
-    for status-200 HTML responses only. A damaged or cut-off file raises `ArchiveLoadFailed`
-    (or `EOFError`, `OSError`, `zlib.error`) where the damage starts, after the records
-    before it."""
+def _record_end(records: Any, record: Any) -> tuple[int, bool]:
+    """Where the record just read ends, once it is read through, and whether the gzip
+    member holding it is still open there (as in a file cut off inside it, or one gzip
+    member for many records). Raises `ArchiveLoadFailed` when the file ends inside the
+    record (warcio gives such a record without a word)."""
+    offset: int = records.get_record_offset()
+    missing = getattr(record.raw_stream, "limit", 0)
+    if missing:
+        raise ArchiveLoadFailed(
+            f"the record at offset {offset} is cut off ({missing} bytes missing)"
+        )
+    decompressor = getattr(records.reader, "decompressor", None)
+    open_member = decompressor is not None and not getattr(decompressor, "eof", True)
+    return offset + records.get_record_length(), open_member
+
+
+def iter_records(
+    path: Path, offset: int = 0, tally: ReadTally | None = None
+) -> Iterator[StoredRecord]:
+    """The records of a WARC file that can hold a page (responses, conversions, resources)
+    from `offset` on, in file order; payloads are read only for those that hold an article
+    document. Other record types are passed over (counted in `tally`). A damaged or cut-off
+    file raises `ArchiveLoadFailed` (or `EOFError`, `OSError`, `zlib.error`) where the
+    damage starts, after the records before it."""
     end = offset
+    open_member = False
+    location = str(path.resolve())  # once: a WET file has tens of thousands of records
     with path.open("rb") as handle:
         handle.seek(offset)
+        # One gzip member, one record at a time: a record passed over is read through
+        # without being kept.
         records = ArchiveIterator(handle)
         iterator = iter(records)
         while True:
@@ -326,16 +426,22 @@ def iter_records(path: Path, offset: int = 0) -> Iterator[StoredRecord]:
                     f"{size - end} bytes after offset {end} are not a whole record "
                     f"({type(exc).__name__})"
                 ) from exc
-            if record.rec_type != "response":
-                end = records.get_record_offset() + records.get_record_length()
+            if tally is not None:
+                tally.n_records += 1
+            if record.rec_type not in PAGE_RECORDS:
+                if tally is not None:
+                    tally.passed_over[f"{record.rec_type} record"] += 1
+                end, open_member = _record_end(records, record)
                 continue
             headers = record.rec_headers
-            http = record.http_headers
+            http = record.http_headers if record.rec_type == "response" else None
             status_text = http.get_statuscode() if http else None
             status = int(status_text) if status_text and status_text.isdigit() else None
-            content_type = (http.get_header("Content-Type") if http else None) or ""
+            content_type = (
+                http.get_header("Content-Type") if http else headers.get_header("Content-Type")
+            ) or ""
             stored = StoredRecord(
-                path=str(path.resolve()),
+                path=location,
                 offset=0,
                 target_uri=headers.get_header("WARC-Target-URI") or "",
                 warc_date=_parse_warc_date(headers.get_header("WARC-Date")),
@@ -344,11 +450,12 @@ def iter_records(path: Path, offset: int = 0) -> Iterator[StoredRecord]:
                 role=headers.get_header(ROLE),
                 article_url=headers.get_header(ARTICLE_URL),
                 fetched_from=headers.get_header(FETCHED_FROM),
+                record_type=record.rec_type,
             )
-            if status == 200 and _is_html(content_type):
+            if _passed_over(stored) is None:
                 stored.payload, stored.error = _read_payload(record)
             stored.offset = records.get_record_offset()
-            end = stored.offset + records.get_record_length()
+            end, open_member = _record_end(records, record)
             yield stored
         # warcio ends quietly at a record cut off mid-way: what is left after the last whole
         # record (beyond the blank lines that close it) is damage.
@@ -357,53 +464,58 @@ def iter_records(path: Path, offset: int = 0) -> Iterator[StoredRecord]:
     if rest.strip():
         size = path.stat().st_size
         raise ArchiveLoadFailed(f"{size - end} bytes after offset {end} are not a whole record")
+    if open_member:
+        raise ArchiveLoadFailed(f"the file ends inside a gzip member, before offset {end}")
 
 
 def _document(stored: StoredRecord) -> RawDocument | Unreadable | None:
     """The article document of a record, an `Unreadable` for an article that cannot be
-    read, or None for a record that is not an article page."""
-    if stored.status != 200 or not _is_html(stored.content_type):
-        return None
-    if stored.role is not None and stored.role != "article":
-        return None
-    capture = wayback_original(stored.target_uri)
-    original = capture[1] if capture else stored.target_uri
-    url = stored.article_url or canonical_article_url(original)
-    if stored.role is None and looks_like_listing(url):
+    read, or None for a record that holds none."""
+    if _passed_over(stored) is not None:
         return None
     if stored.error is not None or stored.payload is None:
         return Unreadable(stored.target_uri, "read", stored.error or "no payload")
-    fetched_from = stored.fetched_from or ("wayback" if capture else "origin")
+    wayback = wayback_original(stored.target_uri) is not None
     return RawDocument(
         uri=stored.target_uri,
         data=stored.payload,
-        media_type="text/html",
+        media_type="text/html" if stored.record_type == "response" else "text/plain",
         raw_location=stored.path,
         raw_offset=stored.offset,
-        url=url,
+        url=_article_url(stored),
         fetched_at=stored.warc_date,
-        fetched_from=fetched_from,
+        fetched_from=stored.fetched_from or ("wayback" if wayback else "origin"),
         http_status=stored.status,
     )
 
 
 def read_warc(
-    path: Path, *, since: dt.datetime | None = None
+    path: Path, *, since: dt.datetime | None = None, tally: ReadTally | None = None
 ) -> Iterator[RawDocument | Unreadable]:
-    """The HTML article pages of a WARC file (plain or gzip), lazily, as `RawDocument`s
-    pointing at their file and offset; with `since`, only records fetched at or after it
-    (UTC). A damaged file gives one `Unreadable` saying where, after the records before it."""
+    """The article documents of a WARC or WET file (plain or gzip), lazily, as
+    `RawDocument`s pointing at their file and offset: HTML pages, and the text of SANA's
+    English articles. With `since`, only records fetched at or after it (UTC). What is
+    passed over is counted in `tally` (and logged). A damaged file gives one `Unreadable`
+    saying where, after the records before it."""
+    tally = tally if tally is not None else ReadTally()
     try:
-        for stored in iter_records(path):
+        for stored in iter_records(path, tally=tally):
             if since is not None and (stored.warc_date is None or stored.warc_date < since):
+                tally.passed_over["fetched before the start date"] += 1
+                continue
+            reason = _passed_over(stored)
+            if reason is not None:
+                tally.passed_over[reason] += 1
                 continue
             document = _document(stored)
             if document is not None:
+                tally.n_documents += 1
                 yield document
     except READ_ERRORS as exc:
         detail = str(exc) if isinstance(exc, ArchiveLoadFailed) else f"{type(exc).__name__}: {exc}"
         reason = f"WARC file damaged: {detail}"
         yield Unreadable(path.resolve().as_uri(), "read", " ".join(reason.split())[:300])
+    log.info("%s: %s", path.name, tally.summary())
 
 
 def read_record(path: Path, offset: int) -> RawDocument | Unreadable:
@@ -415,9 +527,11 @@ def read_record(path: Path, offset: int) -> RawDocument | Unreadable:
     except READ_ERRORS as exc:
         return Unreadable(uri, "read", f"cannot read WARC record ({type(exc).__name__}: {exc})")
     if stored is None or stored.offset != offset:
-        return Unreadable(uri, "read", "no response record at this offset")
+        return Unreadable(uri, "read", "no record of a page at this offset")
     document = _document(stored)
     if document is None:
-        kind = stored.content_type.split(";", 1)[0].strip() or "no content type"
+        if stored.record_type != "response":
+            return Unreadable(uri, "read", f"not an article page ({_passed_over(stored)})")
+        kind = _media_type(stored.content_type) or "no content type"
         return Unreadable(uri, "read", f"not an article page (HTTP {stored.status}, {kind})")
     return document

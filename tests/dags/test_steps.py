@@ -13,6 +13,7 @@ from etl.runs import steps
 from etl.runs.engine import STAGE_FORMAT, StagedByOtherCode
 from tests.conftest import TEXT_SAMPLES
 from tests.dags.conftest import LEDGER, rows
+from tests.integration.test_wet import URLS, write_wet
 
 UTC = dt.UTC
 
@@ -93,6 +94,22 @@ def test_the_steps_in_order_publish_the_batches_once(db: Path, bulletins_home: P
     assert summary["status"] == "succeeded"
     assert rows(db, LEDGER) == [("airflow:test", "succeeded", 5, 5, 0, 0, 0, 0, 1, None)]
     assert not (bulletins_home / "staging" / run_id).exists()
+
+
+def test_the_steps_take_a_wet_file(db: Path, tmp_path: Path) -> None:
+    """A backfill over a Common Crawl WET file: its SANA articles are planned as records at
+    their offsets, parsed from there and published; its other records are not items."""
+    wet = write_wet(tmp_path / "CC-MAIN-20240220-00000.warc.wet.gz")
+    run_id = steps.ledger_run_id("d", "wet", dt.datetime(2026, 1, 3, tzinfo=UTC))
+    batches = steps.plan_backfill(
+        run_id, "airflow:test", source="path", path=str(wet), batch_size=4, db=db
+    )
+    assert [(b["batch_no"], b["n_items"]) for b in batches] == [(1, 4), (2, 2)]
+    _, tallies = run_batches(batches, db)
+    assert [(t["n_seen"], t["n_new"], t["n_rejected"]) for t in tallies] == [(4, 4, 0), (2, 1, 1)]
+    assert rows(db, "select url from articles order by url") == sorted(
+        (url,) for url in URLS.values()
+    )
 
 
 def test_a_batch_that_did_not_finish_fails_the_run(db: Path) -> None:

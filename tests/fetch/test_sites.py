@@ -12,7 +12,12 @@ from etl.fetch.http import backoff_delay, parse_retry_after
 from etl.fetch.listings import ArchiveSite, Card, CurrentSite, make_site
 from etl.fetch.robots import RobotsRules, robots_url
 from etl.fetch.wayback import Capture, best_capture, parse_cdx
-from etl.sites import canonical_article_url, looks_like_listing, published_date_of
+from etl.sites import (
+    canonical_article_url,
+    is_article_address,
+    looks_like_listing,
+    published_date_of,
+)
 from etl.sources.warc import wayback_original
 from samples.render import (
     load_catalog,
@@ -107,6 +112,26 @@ def test_canonical_article_url(url: str, canonical: str) -> None:
 )
 def test_looks_like_listing(url: str, listing: bool) -> None:
     assert looks_like_listing(url) is listing
+
+
+@pytest.mark.parametrize(
+    ("url", "article"),
+    [
+        ("https://archive.sana.sy/en/?p=171254", True),
+        ("http://www.sana.sy/en/?p=171254", True),  # the old address of an archive article
+        ("https://sana.sy/en/presidency/2210471/", True),
+        ("https://sana.sy/en/presidency/2210471", True),
+        ("https://archive.sana.sy/en/?cat=2&paged=3", False),
+        ("https://sana.sy/en/politics/", False),
+        ("https://sana.sy/en/about-us/", False),
+        ("https://sana.sy/en/", False),
+        ("https://sana.sy/?p=171254", False),  # the Arabic site
+        ("https://archive.sana.sy/en/politics/2210471/", False),
+        ("https://example.com/en/?p=171254", False),
+    ],
+)
+def test_is_article_address(url: str, article: bool) -> None:
+    assert is_article_address(url) is article
 
 
 def test_mirror_addresses_map_to_canonical_ones() -> None:

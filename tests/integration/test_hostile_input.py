@@ -86,6 +86,13 @@ def test_random_html_trees(tree: str) -> None:
             "gzip data inflates beyond 50 MiB",
         ),
         (
+            # A text of short lines only (2 MB): rejected as such, in bounded time.
+            "menus only",
+            b"Home\nPolitics\n" * 150_000,
+            "text/plain",
+            "not a bulletin: no sentence, only short lines",
+        ),
+        (
             "50 MB page",
             b"<html><body>" + b"<p>word</p>" * (5 * 2**20) + b"</body></html>",
             "text/html",

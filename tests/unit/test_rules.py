@@ -27,6 +27,14 @@ from etl.extract.dateline import lead_weekday, split_dateline
         ("Occupied Jerusalem, SANA- Five Palestinians", "Occupied Jerusalem", "Five Palestinians"),
         ("New York, SANA — The UN", "New York", "The UN"),
         ("Damascus ,SANA–Syria", "Damascus", "Syria"),
+        # The forms seen in the wild (../shared/SITES.md).
+        ("Damascus, SANA_ The army", "Damascus", "The army"),
+        ("Damascus, (SANA) The army", "Damascus", "The army"),
+        ("Damascus. SANA- The army", "Damascus", "The army"),
+        ("Tehran, SANA, – Iran affirmed", "Tehran", "Iran affirmed"),
+        ("Damascus/Hasaka, SANA – The", "Damascus/Hasaka", "The"),
+        ("Homs, SANA  The governor", "Homs", "The governor"),
+        ("Damascus, SANA reported that", None, "Damascus, SANA reported that"),
         (
             "President Bashar al-Assad received today Ali",
             None,
