@@ -2,8 +2,9 @@
 -- Reads the staging schema (staging.articles, .paragraphs, .authors, .article_authors,
 -- .related_links, .captions, .mentions, .person_roles, .meetings, .meeting_participants,
 -- .events, .entities, .entity_aliases, .documents, .rejects). Parameter: $run_id.
--- An article is rewritten (with all its child rows) only when its content hash changed or
--- an older parser wrote it (so that a reprocess stamps the current parser_version).
+-- An article is rewritten (with all its child rows) only when its content hash changed, or
+-- an older parser or older enrichment rules wrote it (so that a reprocess stamps the
+-- current parser_version and enrichment_version).
 
 create or replace temp table changed_articles as
 select
@@ -14,7 +15,8 @@ left join articles as current
     on current.article_id = staged.article_id
 where current.article_id is null
     or current.content_hash <> staged.content_hash
-    or current.parser_version <> staged.parser_version;
+    or current.parser_version <> staged.parser_version
+    or current.enrichment_version is distinct from staged.enrichment_version;
 
 delete from paragraphs
 where article_id in (select article_id from changed_articles);
@@ -52,7 +54,8 @@ where article_id in (select article_id from changed_articles);
 
 insert into articles (
     article_id, url, source, headline, published_date, dateline, weekday, desk, body,
-    word_count, content_hash, parser_version, document_id, simhash, first_run_id, last_run_id
+    word_count, content_hash, parser_version, document_id, simhash, first_run_id, last_run_id,
+    enrichment_version
 )
 select
     staged.article_id,
@@ -70,7 +73,8 @@ select
     staged.document_id,
     staged.simhash,
     coalesce(changed.previous_first_run_id, $run_id),
-    $run_id
+    $run_id,
+    staged.enrichment_version
 from staging.articles as staged
 inner join changed_articles as changed
     on changed.article_id = staged.article_id;

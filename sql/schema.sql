@@ -55,7 +55,10 @@ create table articles (
     simhash bigint not null,
     duplicate_of varchar,
     first_run_id varchar not null,
-    last_run_id varchar not null
+    last_run_id varchar not null,
+    -- the rules that derived the article's mentions, roles, meetings and events
+    -- (etl.enrich.derive.enrichment_version): extractor version + gazetteer digest
+    enrichment_version varchar
 );
 
 create table paragraphs (

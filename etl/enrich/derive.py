@@ -9,13 +9,17 @@ warehouse's stored fields can be enriched again with newer rules, without its HT
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
+from etl.enrich import EXTRACTOR_VERSION
 from etl.enrich.clauses import sentences, weekday_in
 from etl.enrich.entities import People, lexicon_of, normalize_title, titled_people
 from etl.enrich.events import Event, sentence_events
-from etl.enrich.gazetteer import Entity, Gazetteer, default_gazetteer
+from etl.enrich.gazetteer import Entity, Gazetteer, default_gazetteer, gazetteer_paths
 from etl.enrich.meetings import (
     Meeting,
     attendees_of,
@@ -24,7 +28,7 @@ from etl.enrich.meetings import (
     sentence_meetings,
 )
 from etl.enrich.mentions import Mention, find_mentions
-from etl.enrich.phrases import Party
+from etl.enrich.phrases import LEXICON, Party
 from etl.model import Bulletin
 
 # A sentence without one of these words holds no meeting, event or titled person: it is not
@@ -55,6 +59,21 @@ class Enrichment:
     meetings: list[Meeting] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     discovered: list[Entity] = field(default_factory=list)
+
+
+@cache
+def _enrichment_version(paths: tuple[Path, ...]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return f"{EXTRACTOR_VERSION}+{digest.hexdigest()[:10]}"
+
+
+def enrichment_version() -> str:
+    """The version of the rules in use: `EXTRACTOR_VERSION` and a digest of the gazetteer
+    files (the built-in ones and `$BULLETINS_GAZETTEER`'s) and the lexicon. Any change to
+    either changes it, and marks what older rules derived as stale."""
+    return _enrichment_version((*gazetteer_paths(), LEXICON))
 
 
 def enrich(bulletin: Bulletin, gazetteer: Gazetteer | None = None) -> Enrichment:

@@ -21,11 +21,11 @@ from etl.enrich.mentions import Mention
 
 WORD = re.compile(r"[^\W\d_](?:[\w’'‐-]*[^\W_])?-?|\d[\w.,]*\d|\d|[^\w\s]")
 
-_LEXICON = Path(__file__).resolve().parents[1] / "data" / "lexicon.toml"
+LEXICON = Path(__file__).resolve().parents[1] / "data" / "lexicon.toml"
 
 
 def _word_lists() -> dict[str, frozenset[str]]:
-    with _LEXICON.open("rb") as f:
+    with LEXICON.open("rb") as f:
         return {name: frozenset(words) for name, words in tomllib.load(f).items()}
 
 

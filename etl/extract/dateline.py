@@ -9,11 +9,12 @@ import re
 # the forms seen in the wild (../shared/SITES.md): two places (`Damascus/Hasaka, SANA –`),
 # a full stop for the comma (`Damascus. SANA-`), the agency in brackets (`Damascus, (SANA)`),
 # an underscore or a comma before the dash (`Damascus, SANA_`, `Tehran, SANA, –`), and no
-# dash at all before a capital (`Homs, SANA  The`).
+# dash at all before a capital (`Homs, SANA  The`). Real leads also put a dash or a slash
+# between the place and the agency (`Damascus-SANA-`, `Damascus / SANA-`).
 _DATELINE = re.compile(
     r"""^\s*
     (?P<place>[A-Z][\w'’.]*(?:(?:[\s-]+|\s*/\s*)[A-Za-z][\w'’.]*){0,4}?)
-    \s*[,.]\s*(?:SANA|\(SANA\))
+    \s*[,./\-–—]\s*(?:SANA|\(SANA\))
     (?:\s*,?\s*[-–—‒―_]+|\s*[,:]|\s+(?=[A-Z“"]))\s*""",
     re.VERBOSE,
 )

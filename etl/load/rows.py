@@ -9,12 +9,13 @@ from typing import Any
 
 import pyarrow as pa
 
-from etl.enrich.derive import enrich
+from etl.enrich.derive import enrich, enrichment_version
 from etl.enrich.duplicates import simhash
 from etl.enrich.events import CAMEO
 from etl.enrich.gazetteer import Entity
 from etl.extract import PARSER_VERSION
 from etl.ids import digest
+from etl.load.schema import staged_schemas
 from etl.model import Bulletin, RawDocument
 from etl.sites import url_key
 
@@ -38,134 +39,8 @@ def document_id(document: RawDocument, raw_hash: str) -> str:
     return digest("document", document.uri, raw_hash)
 
 
-SCHEMAS: dict[str, pa.Schema] = {
-    "articles": pa.schema(
-        [
-            ("article_id", pa.string()),
-            ("url", pa.string()),
-            ("source", pa.string()),
-            ("headline", pa.string()),
-            ("published_date", pa.date32()),
-            ("dateline", pa.string()),
-            ("weekday", pa.string()),
-            ("desk", pa.string()),
-            ("body", pa.string()),
-            ("word_count", pa.int32()),
-            ("content_hash", pa.string()),
-            ("parser_version", pa.string()),
-            ("document_id", pa.string()),
-            ("simhash", pa.int64()),
-        ]
-    ),
-    "paragraphs": pa.schema(
-        [
-            ("article_id", pa.string()),
-            ("position", pa.int32()),
-            ("text", pa.string()),
-            ("is_truncated", pa.bool_()),
-        ]
-    ),
-    "authors": pa.schema([("author_id", pa.string()), ("name", pa.string())]),
-    "article_authors": pa.schema(
-        [("article_id", pa.string()), ("author_id", pa.string()), ("position", pa.int32())]
-    ),
-    "related_links": pa.schema(
-        [
-            ("article_id", pa.string()),
-            ("position", pa.int32()),
-            ("kind", pa.string()),
-            ("title", pa.string()),
-            ("teaser", pa.string()),
-            ("url", pa.string()),
-        ]
-    ),
-    "captions": pa.schema(
-        [("article_id", pa.string()), ("position", pa.int32()), ("text", pa.string())]
-    ),
-    "documents": pa.schema(
-        [
-            ("document_id", pa.string()),
-            ("uri", pa.string()),
-            ("media_type", pa.string()),
-            ("size_bytes", pa.int64()),
-            ("content_hash", pa.string()),
-            ("raw_location", pa.string()),
-            ("raw_offset", pa.int64()),
-            ("url", pa.string()),
-            ("fetched_at", pa.timestamp("us")),
-            ("fetched_from", pa.string()),
-            ("http_status", pa.int32()),
-        ]
-    ),
-    "entities": pa.schema(
-        [
-            ("entity_id", pa.string()),
-            ("name", pa.string()),
-            ("kind", pa.string()),
-            ("country", pa.string()),
-        ]
-    ),
-    "entity_aliases": pa.schema([("entity_id", pa.string()), ("alias", pa.string())]),
-    "mentions": pa.schema(
-        [
-            ("article_id", pa.string()),
-            ("entity_id", pa.string()),
-            ("surface", pa.string()),
-            ("start_char", pa.int32()),
-            ("end_char", pa.int32()),
-            ("confidence", pa.float64()),
-        ]
-    ),
-    "person_roles": pa.schema(
-        [
-            ("entity_id", pa.string()),
-            ("article_id", pa.string()),
-            ("title", pa.string()),
-            ("normalized_title", pa.string()),
-            ("organization", pa.string()),
-        ]
-    ),
-    "meetings": pa.schema(
-        [
-            ("meeting_id", pa.string()),
-            ("article_id", pa.string()),
-            ("meeting_date", pa.date32()),
-            ("place", pa.string()),
-            ("host_id", pa.string()),
-            ("guest_id", pa.string()),
-            ("kind", pa.string()),
-            ("guest_country", pa.string()),
-        ]
-    ),
-    "meeting_participants": pa.schema(
-        [("meeting_id", pa.string()), ("entity_id", pa.string()), ("role", pa.string())]
-    ),
-    "events": pa.schema(
-        [
-            ("event_id", pa.string()),
-            ("article_id", pa.string()),
-            ("event_date", pa.date32()),
-            ("kind", pa.string()),
-            ("actor_id", pa.string()),
-            ("target_id", pa.string()),
-            ("actor", pa.string()),
-            ("target", pa.string()),
-            ("place", pa.string()),
-            ("sentence", pa.string()),
-            ("cameo_code", pa.string()),
-        ]
-    ),
-    "rejects": pa.schema(
-        [
-            ("uri", pa.string()),
-            ("stage", pa.string()),
-            ("reason", pa.string()),
-            ("document_id", pa.string()),
-            ("expectation", pa.string()),
-            ("observed_value", pa.string()),
-        ]
-    ),
-}
+# The staged tables' Arrow schemas, derived from sql/schema.sql (etl/load/schema.py).
+SCHEMAS: dict[str, pa.Schema] = staged_schemas()
 
 
 def author_id(name: str) -> str:
@@ -178,10 +53,14 @@ ArticleRows = dict[str, list[dict[str, Any]]]
 _SHARED = {"authors": "author_id", "entities": "entity_id"}
 
 
-def article_rows(bulletin: Bulletin, doc_id: str) -> tuple[str, ArticleRows]:
+def article_rows(
+    bulletin: Bulletin, doc_id: str, *, stored_hash: str | None = None
+) -> tuple[str, ArticleRows]:
     """The article id and every row that one bulletin contributes, in all tables.
 
-    A pure function of the bulletin, so that worker processes can compute it.
+    A pure function of the bulletin, so that worker processes can compute it. A bulletin
+    rebuilt from the warehouse (to be enriched again) keeps the content hash it was stored
+    with (`stored_hash`): its parse has not changed.
     """
     art_id = article_id(bulletin)
     rows: ArticleRows = {name: [] for name in SCHEMAS if name not in ("documents", "rejects")}
@@ -197,10 +76,11 @@ def article_rows(bulletin: Bulletin, doc_id: str) -> tuple[str, ArticleRows]:
             "desk": bulletin.desk,
             "body": bulletin.body,
             "word_count": len(bulletin.body.split()),
-            "content_hash": content_hash(bulletin),
+            "content_hash": stored_hash or content_hash(bulletin),
             "parser_version": PARSER_VERSION,
             "document_id": doc_id,
             "simhash": simhash(bulletin.body),
+            "enrichment_version": enrichment_version(),
         }
     )
     rows["paragraphs"].extend(

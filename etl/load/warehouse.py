@@ -30,9 +30,11 @@ import duckdb
 import pyarrow as pa
 
 from etl import config, sqlfiles
+from etl.enrich.derive import enrichment_version
 from etl.extract import PARSER_VERSION
 from etl.load import fts, migrations, staging
 from etl.load.quality import CheckResult
+from etl.load.schema import arrow_schema
 
 log = logging.getLogger(__name__)
 
@@ -57,21 +59,7 @@ def writer_config() -> dict[str, str | bool | int | float | list[str]]:
     }
 
 
-DQ_RESULTS_SCHEMA = pa.schema(
-    [
-        ("run_id", pa.string()),
-        ("batch_no", pa.int32()),
-        ("suite", pa.string()),
-        ("expectation", pa.string()),
-        ("column_name", pa.string()),
-        ("severity", pa.string()),
-        ("success", pa.bool_()),
-        ("observed_value", pa.string()),
-        ("unexpected_count", pa.int64()),
-        ("unexpected_sample", pa.string()),
-        ("notes", pa.string()),
-    ]
-)
+DQ_RESULTS_SCHEMA = arrow_schema("dq_results")
 
 
 @dataclass(frozen=True)
@@ -392,14 +380,35 @@ def sum_tallies(tallies: Iterable[dict[str, Any]]) -> dict[str, Any]:
     return counts
 
 
+def bring_up_to_date(path: Path, *, wait: float = 0.0) -> None:
+    """Apply the migrations a warehouse lacks (opening it for writing only then), so that
+    the read-only lookups a run makes before it publishes see today's tables."""
+    if not path.is_file():
+        return
+    check_warehouse_file(path)
+    con = _connect_waiting(
+        lambda: duckdb.connect(str(path), read_only=True, config=READ_ONLY_CONFIG), path, wait
+    )
+    try:
+        current = migrations.applied_versions(con) >= {m.version for m in migrations.migrations()}
+    finally:
+        con.close()
+    if not current:
+        Warehouse(path, wait=wait).close()
+
+
 def known_documents(con: duckdb.DuckDBPyConnection, document_ids: Sequence[str]) -> set[str]:
-    """The ids among `document_ids` that the warehouse on `con` holds, loaded by a run of
-    the current parser: their documents need not be parsed again."""
+    """The ids among `document_ids` that the warehouse on `con` holds as the current parser
+    and enrichment rules would make them: their documents need not be parsed again."""
     if not document_ids:
         return set()
     rows = con.execute(
         sqlfiles.load("known_documents"),
-        {"ids": list(document_ids), "parser_version": PARSER_VERSION},
+        {
+            "ids": list(document_ids),
+            "parser_version": PARSER_VERSION,
+            "enrichment_version": enrichment_version(),
+        },
     ).fetchall()
     return {str(row[0]) for row in rows}
 

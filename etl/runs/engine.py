@@ -35,7 +35,7 @@ import pyarrow.parquet as pq
 
 from etl import config, sqlfiles
 from etl.analysis.search import refresh_search_index
-from etl.enrich import EXTRACTOR_VERSION
+from etl.enrich.derive import enrichment_version
 from etl.errors import Rejected
 from etl.extract import PARSER_VERSION
 from etl.extract.parse import parse_document
@@ -43,23 +43,24 @@ from etl.load import staging
 from etl.load.quality import CheckResult, Validator
 from etl.load.rows import SCHEMAS, ArticleRows, Batch, article_rows, document_row
 from etl.load.warehouse import COUNTERS, Warehouse, connect_read_only
-from etl.model import RawDocument, Unreadable
+from etl.model import Bulletin, RawDocument, Unreadable
 
 log = logging.getLogger(__name__)
 
 DEFAULT_BATCH_SIZE = config.DEFAULT_BATCH_SIZE
 DEFAULT_MAX_REJECT_SHARE = config.DEFAULT_MAX_REJECT_SHARE
-# The code that reads and writes staged batches: the parser, the enrichment rules and the
-# staged tables' columns. A worker whose code differs refuses a batch another one staged.
-STAGE_FORMAT = "/".join(
-    (
-        PARSER_VERSION,
-        EXTRACTOR_VERSION,
-        hashlib.sha256(
-            json.dumps({k: str(v) for k, v in SCHEMAS.items()}, sort_keys=True).encode()
-        ).hexdigest()[:12],
-    )
-)
+_STAGED_COLUMNS = hashlib.sha256(
+    json.dumps({k: str(v) for k, v in SCHEMAS.items()}, sort_keys=True).encode()
+).hexdigest()[:12]
+
+
+def stage_format() -> str:
+    """The code that reads and writes staged batches: the parser's version, the enrichment
+    rules' (extractor and gazetteer) and the staged tables' columns. A worker whose code
+    differs refuses a batch another one staged."""
+    return "/".join((PARSER_VERSION, enrichment_version(), _STAGED_COLUMNS))
+
+
 MANIFEST = "manifest.json"
 CHECKS = "checks.json"
 
@@ -80,8 +81,23 @@ class Parsed:
     reject: tuple[str, str] | None = None  # (stage, reason)
 
 
-def parse_one(item: RawDocument) -> Parsed:
-    """Parse one document into rows; a bad one becomes a reject, never an error."""
+@dataclass(frozen=True)
+class StoredArticle:
+    """A bulletin as the warehouse holds it (rebuilt from its stored fields) with its
+    document's row: enriched again by newer rules without its document being read."""
+
+    document: dict[str, Any]
+    bulletin: Bulletin
+    content_hash: str
+
+
+def parse_one(item: RawDocument | StoredArticle) -> Parsed:
+    """Parse one document into rows (or enrich a stored bulletin again); a bad one becomes
+    a reject, never an error."""
+    if isinstance(item, StoredArticle):
+        doc_id = str(item.document["document_id"])
+        rows = article_rows(item.bulletin, doc_id, stored_hash=item.content_hash)
+        return Parsed(str(item.document["uri"]), item.bulletin.url, item.document, article=rows)
     row = document_row(item)
     try:
         bulletin = parse_document(item)
@@ -147,7 +163,7 @@ def stage(
             batch.add_reject(item.uri, *item.reject, str(item.document["document_id"]))
     staging.write_batch(batch, directory)
     manifest = {
-        "format": STAGE_FORMAT,
+        "format": stage_format(),
         "run_id": run_id,
         "batch_no": batch_no,
         "batch_key": batch_key(batch),
@@ -165,10 +181,11 @@ def stage(
 def read_manifest(directory: Path) -> dict[str, Any]:
     """A staged batch's manifest; raises `StagedByOtherCode` when other code staged it."""
     manifest: dict[str, Any] = _json_read(directory / MANIFEST)
-    if manifest.get("format") != STAGE_FORMAT:
+    ours = stage_format()
+    if manifest.get("format") != ours:
         raise StagedByOtherCode(
             f"batch {directory} was staged by other code (staging format "
-            f"{manifest.get('format')!r}, this worker's {STAGE_FORMAT!r}: parser, enrichment "
+            f"{manifest.get('format')!r}, this worker's {ours!r}: parser, enrichment "
             "rules and staged columns): run the same version of etl on every worker"
         )
     return manifest

@@ -27,6 +27,7 @@ from etl.load.quality import Validator
 from etl.load.rows import document_id
 from etl.load.warehouse import (
     Warehouse,
+    bring_up_to_date,
     check_warehouse_file,
     connect_read_only,
     known_documents,
@@ -39,6 +40,7 @@ from etl.runs.engine import (
     DEFAULT_MAX_REJECT_SHARE,
     Parsed,
     RunSummary,
+    StoredArticle,
     Tally,
     audit,
     parse_one,
@@ -102,16 +104,22 @@ def _known(db: Path, ids: list[str]) -> set[str]:
         con.close()
 
 
-def _submit(
-    chunk: list[RawDocument | Unreadable], db: Path, pool: Executor | None, skip_known: bool
-) -> _Submitted:
+Input = RawDocument | StoredArticle | Unreadable
+
+
+def _submit(chunk: list[Input], db: Path, pool: Executor | None, skip_known: bool) -> _Submitted:
     """Hand a chunk to the parsers (the pool's worker processes, else this process when
     collected), passing over documents the warehouse already holds unchanged."""
-    readable = [item for item in chunk if isinstance(item, RawDocument)]
+    readable = [item for item in chunk if not isinstance(item, Unreadable)]
     unreadable = [item for item in chunk if isinstance(item, Unreadable)]
     n_skipped = 0
     if skip_known:
-        ids = [document_id(d, hashlib.sha256(d.data).hexdigest()) for d in readable]
+        ids = [
+            document_id(d, hashlib.sha256(d.data).hexdigest())
+            if isinstance(d, RawDocument)
+            else str(d.document["document_id"])
+            for d in readable
+        ]
         known = _known(db, ids)
         n_skipped = sum(1 for i in ids if i in known)
         readable = [d for d, i in zip(readable, ids, strict=True) if i not in known]
@@ -121,8 +129,8 @@ def _submit(
 
 
 def _submitted(
-    chunks: Iterator[list[RawDocument | Unreadable]],
-    submit: Callable[[list[RawDocument | Unreadable]], _Submitted],
+    chunks: Iterator[list[Input]],
+    submit: Callable[[list[Input]], _Submitted],
     ahead: int,
 ) -> Iterator[_Submitted]:
     """Submit chunks, keeping `ahead` chunks submitted beyond the one being published: with
@@ -145,7 +153,7 @@ def _close_interrupted(warehouse: Warehouse, current: str) -> None:
 
 
 def ingest_documents(
-    documents: Iterable[RawDocument | Unreadable],
+    documents: Iterable[Input],
     db: Path,
     *,
     trigger: str = "cli",
@@ -185,6 +193,7 @@ def ingest_documents(
         if workers > 1
         else nullcontext() as pool,
     ):
+        bring_up_to_date(db, wait=wait)
         started_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         summary = RunSummary(run_id=new_run_id())
         run_dir = (config.home() / "staging" / summary.run_id).resolve()

@@ -112,10 +112,11 @@ def as_date(value: str | dt.date | None) -> dt.date | None:
 def _known_document_ids(db: Path, ids: Sequence[str]) -> set[str]:
     """The ids among `ids` that the warehouse holds, loaded by the current parser (waiting
     while a publish task holds the file)."""
-    from etl.load.warehouse import connect_read_only, known_documents
+    from etl.load.warehouse import bring_up_to_date, connect_read_only, known_documents
 
     if not ids or not db.is_file():
         return set()
+    bring_up_to_date(db, wait=WAREHOUSE_LOCK_WAIT)
     con = connect_read_only(db, wait=WAREHOUSE_LOCK_WAIT)
     try:
         return known_documents(con, ids)

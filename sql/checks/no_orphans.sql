@@ -57,5 +57,8 @@ select
     count(*) = 0 as success,
     count(*)::varchar || ' orphan rows' as observed_value,
     count(*) as unexpected_count,
-    to_json(list(distinct child_table || ': ' || missing_id)[1:10])::varchar as unexpected_sample
+    to_json(
+        list(distinct child_table || ': ' || missing_id
+            order by child_table || ': ' || missing_id)[1:10]
+    )::varchar as unexpected_sample
 from orphans;

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from etl.runs import steps
-from etl.runs.engine import STAGE_FORMAT, StagedByOtherCode
+from etl.runs.engine import StagedByOtherCode, stage_format
 from tests.conftest import TEXT_SAMPLES
 from tests.dags.conftest import LEDGER, rows
 from tests.integration.test_wet import URLS, write_wet
@@ -171,6 +171,6 @@ def test_a_batch_staged_by_other_code_is_refused(db: Path) -> None:
         steps.validate_batch(parsed)
     assert str(refused.value) == (
         f"batch {parsed['dir']} was staged by other code (staging format '0/0/000000000000', "
-        f"this worker's {STAGE_FORMAT!r}: parser, enrichment rules and staged columns): run "
+        f"this worker's {stage_format()!r}: parser, enrichment rules and staged columns): run "
         "the same version of etl on every worker"
     )

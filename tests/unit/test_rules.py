@@ -34,6 +34,11 @@ from etl.extract.dateline import lead_weekday, split_dateline
         ("Tehran, SANA, – Iran affirmed", "Tehran", "Iran affirmed"),
         ("Damascus/Hasaka, SANA – The", "Damascus/Hasaka", "The"),
         ("Homs, SANA  The governor", "Homs", "The governor"),
+        # ... and in real leads: a dash or a slash between the place and the agency.
+        ("Damascus-SANA- Within the framework", "Damascus", "Within the framework"),
+        ("Damascus / SANA- The first Arab", "Damascus", "The first Arab"),
+        ("Aleppo – SANA – The governor", "Aleppo", "The governor"),
+        ("Deir Ezzor-SANA- Units of", "Deir Ezzor", "Units of"),
         ("Damascus, SANA reported that", None, "Damascus, SANA reported that"),
         (
             "President Bashar al-Assad received today Ali",
