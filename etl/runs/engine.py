@@ -44,6 +44,7 @@ from etl.load.quality import CheckResult, Validator
 from etl.load.rows import SCHEMAS, ArticleRows, Batch, article_rows, document_row
 from etl.load.warehouse import COUNTERS, Warehouse, connect_read_only
 from etl.model import Bulletin, RawDocument, Unreadable
+from etl.sources.warc import ReadTally
 
 log = logging.getLogger(__name__)
 
@@ -395,6 +396,8 @@ class RunSummary(Tally):
     docs_path: Path | None = None
     # Wall-clock seconds per stage: read, parse, stage, validate, publish, docs.
     seconds: dict[str, float] = field(default_factory=dict)
+    # What reading WARC and WET files met (records passed over, by reason), if any were read.
+    archives: ReadTally | None = None
 
     def add(self, tally: Tally) -> None:
         """Add a batch's counters to the run's."""
@@ -421,4 +424,6 @@ class RunSummary(Tally):
             text += f"; {self.n_quarantined} documents quarantined, failed: " + ", ".join(
                 self.failed_checks
             )
+        if self.archives is not None and self.archives.n_records:
+            text += f"; archive records: {self.archives.summary()}"
         return text

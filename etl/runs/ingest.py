@@ -48,7 +48,7 @@ from etl.runs.engine import (
     stage,
 )
 from etl.sources.files import iter_documents, iter_paths
-from etl.sources.warc import is_warc
+from etl.sources.warc import ReadTally, is_warc
 
 log = logging.getLogger(__name__)
 
@@ -312,13 +312,16 @@ def ingest(
     workers: int = 1,
     wait: float = 0.0,
 ) -> RunSummary:
-    """Ingest files and directories (walked recursively) into the warehouse at `db`."""
+    """Ingest files and directories (walked recursively) into the warehouse at `db`. The
+    records of WARC and WET files passed over (other hosts, other record types) are counted
+    in the summary's `archives`, not as seen."""
     paths = list(paths)
     files = list(iter_paths(paths))
     # A WARC file holds an unknown number of pages: then the total is unknown.
     total = None if any(is_warc(path) for path in files) else len(files)
-    return ingest_documents(
-        iter_documents(paths),
+    archives = ReadTally()
+    summary = ingest_documents(
+        iter_documents(paths, archives),
         db,
         trigger=trigger,
         batch_size=batch_size,
@@ -328,3 +331,5 @@ def ingest(
         workers=workers,
         wait=wait,
     )
+    summary.archives = archives
+    return summary

@@ -212,6 +212,12 @@ def test_the_command_line_ingests_a_wet_file_and_finds_one_in_a_directory(
     result = CliRunner().invoke(main, ["ingest", str(wet), "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert "seen 6, new 5, updated 0, unchanged 0, rejected 1" in result.output
+    # What the run passed over is said, not counted as seen.
+    assert (
+        "; archive records: 14 records, 6 documents; passed over 8: not a SANA English "
+        "article address 2, other host 2, metadata record 1, not text 1, request record 1, "
+        "warcinfo record 1\n"
+    ) in result.output
 
 
 @pytest.mark.parametrize("cut", [40, 5])
